@@ -1,0 +1,207 @@
+# SPDX-License-Identifier: GPL-2.0
+#
+# results: put test results into Linux kernel releases.
+#
+#   make                 build tools/results/results
+#   make check           unit tests (Check), golden tests, corpus tests
+#   make results         build, test, check this tree; write RESULTS
+#   make bench           benchmarks against grep/sort/uniq and wc
+#   make install         install into $(DESTDIR)$(prefix)/bin
+#
+# Kbuild conventions: O=DIR puts every output in DIR, V=1 shows the
+# commands, W=1 adds extra warnings, W=e makes warnings errors.
+
+VERSION = 0
+PATCHLEVEL = 1
+RESULTS_VERSION := $(VERSION).$(PATCHLEVEL)
+
+MAKEFLAGS += --no-print-directory
+.DEFAULT_GOAL := all
+.DELETE_ON_ERROR:
+.SUFFIXES:
+
+# The tree, as "." when make runs in it, so that compiler messages name
+# files relative to it
+srctree := $(patsubst %/,%,$(dir $(abspath $(lastword $(MAKEFILE_LIST)))))
+ifeq ($(srctree),$(CURDIR))
+  srctree := .
+endif
+
+ifeq ($(V),1)
+  Q =
+  quiet =
+else
+  Q = @
+  quiet = quiet_
+endif
+
+ifneq ($(O),)
+  $(shell mkdir -p $(O))
+  OUTPUT := $(abspath $(O))/
+  $(if $(wildcard $(OUTPUT)),,$(error O=$(O): cannot create the directory))
+else
+  OUTPUT :=
+endif
+
+# "  CC      tools/results/main.o", or the full command with V=1
+ifeq ($(V),1)
+  QUIET_CC =
+  QUIET_LINK =
+  QUIET_GEN =
+else
+  QUIET_CC = @printf '  %-7s %s\n' CC $(patsubst $(OUTPUT)%,%,$@);
+  QUIET_LINK = @printf '  %-7s %s\n' LD $(patsubst $(OUTPUT)%,%,$@);
+  QUIET_GEN = @printf '  %-7s %s\n' GEN $(patsubst $(OUTPUT)%,%,$@);
+endif
+
+CC ?= cc
+PKG_CONFIG ?= pkg-config
+prefix ?= /usr/local
+bindir ?= $(prefix)/bin
+INSTALL ?= install
+
+# Kbuild's W= levels; they combine, as in W=1e
+EXTRA_WARNINGS_1 := -Wbad-function-cast -Wdeclaration-after-statement \
+	-Wformat-security -Wformat-y2k -Winit-self -Wmissing-declarations \
+	-Wmissing-prototypes -Wnested-externs -Wold-style-definition \
+	-Wpacked -Wredundant-decls -Wstrict-prototypes -Wswitch-enum \
+	-Wundef -Wwrite-strings -Wformat=2 -Wshadow -Wno-format-nonliteral
+EXTRA_WARNINGS_2 := -Wcast-align -Wcast-qual -Wpointer-arith \
+	-Wunused-macros -Wmissing-field-initializers -Wlogical-op
+WARNINGS := -Wall -Wextra
+ifneq ($(findstring 1,$(W)),)
+  WARNINGS += $(EXTRA_WARNINGS_1)
+endif
+ifneq ($(findstring 2,$(W)),)
+  WARNINGS += $(filter-out $(if $(findstring clang,$(shell $(CC) --version 2>/dev/null)),-Wlogical-op),$(EXTRA_WARNINGS_2))
+endif
+ifneq ($(findstring e,$(W)),)
+  WARNINGS += -Werror
+endif
+
+# Targets that need no library
+NO_DEPS_GOALS := clean help uninstall
+ifneq ($(filter-out $(NO_DEPS_GOALS),$(or $(MAKECMDGOALS),all)),)
+  define need_pkg
+    $(if $(shell $(PKG_CONFIG) --exists $(1) 2>/dev/null && echo y),,\
+      $(error $(1) not found by $(PKG_CONFIG): install the Debian package $(2) (apt-get install $(2))))
+  endef
+  $(if $(shell command -v $(PKG_CONFIG) 2>/dev/null),,\
+    $(error $(PKG_CONFIG) not found: install the Debian package pkg-config))
+  $(call need_pkg,jansson,libjansson-dev)
+  $(call need_pkg,yaml-0.1,libyaml-dev)
+  ifneq ($(filter check results,$(MAKECMDGOALS)),)
+    $(call need_pkg,check,check)
+  endif
+endif
+
+CFLAGS ?= -O2 -g
+ALL_CFLAGS := $(CFLAGS) $(WARNINGS) -std=gnu11 -D_GNU_SOURCE \
+	-DRESULTS_VERSION='"$(RESULTS_VERSION)"' \
+	$(shell $(PKG_CONFIG) --cflags jansson yaml-0.1 2>/dev/null) \
+	$(EXTRA_CFLAGS)
+LIBS := $(shell $(PKG_CONFIG) --libs jansson yaml-0.1 2>/dev/null)
+
+TOOL_DIR := tools/results
+TOOL_SRCS := $(sort $(wildcard $(srctree)/$(TOOL_DIR)/*.c))
+TOOL_OBJS := $(patsubst $(srctree)/%.c,$(OUTPUT)%.o,$(TOOL_SRCS))
+LIB_OBJS := $(filter-out %/main.o,$(TOOL_OBJS))
+RESULTS := $(OUTPUT)$(TOOL_DIR)/results
+
+TEST_SRCS := $(sort $(wildcard $(srctree)/tests/unit/*.c))
+TEST_OBJS := $(patsubst $(srctree)/%.c,$(OUTPUT)%.o,$(TEST_SRCS))
+CHECK_RESULTS := $(OUTPUT)tests/unit/check-results
+
+.PHONY: all
+all: $(RESULTS)
+
+$(OUTPUT)$(TOOL_DIR)/%.o: $(srctree)/$(TOOL_DIR)/%.c
+	@mkdir -p $(dir $@)
+	$(QUIET_CC)$(CC) $(ALL_CFLAGS) -MMD -MP -c -o $@ $<
+
+$(RESULTS): $(TOOL_OBJS)
+	$(QUIET_LINK)$(CC) $(LDFLAGS) -o $@ $^ $(LIBS)
+
+$(OUTPUT)tests/unit/%.o: $(srctree)/tests/unit/%.c
+	@mkdir -p $(dir $@)
+	$(QUIET_CC)$(CC) $(ALL_CFLAGS) -I$(srctree)/$(TOOL_DIR) \
+		$(shell $(PKG_CONFIG) --cflags check) -MMD -MP -c -o $@ $<
+
+$(CHECK_RESULTS): $(TEST_OBJS) $(LIB_OBJS)
+	$(QUIET_LINK)$(CC) $(LDFLAGS) -o $@ $^ $(LIBS) \
+		$(shell $(PKG_CONFIG) --libs check)
+
+-include $(TOOL_OBJS:.o=.d) $(TEST_OBJS:.o=.d)
+
+# The shared corpus of real tool outputs, when it is beside the tree
+CORPUS ?= $(srctree)/../shared/corpus
+
+.PHONY: check unit-check golden-check
+check: unit-check golden-check
+
+unit-check: $(CHECK_RESULTS) $(RESULTS)
+	$(Q)RESULTS_BIN=$(RESULTS) RESULTS_SRCTREE=$(srctree) \
+		RESULTS_CORPUS=$(CORPUS) $(CHECK_RESULTS)
+
+golden-check: $(RESULTS)
+	$(Q)RESULTS_CORPUS=$(CORPUS) UPDATE_GOLDEN=$(UPDATE_GOLDEN) \
+		$(srctree)/tests/golden.sh $(RESULTS) $(srctree)/tests/golden
+
+# make results: this tree's own dogfood. The tool is built from scratch
+# in a directory of its own, so that every run reads the same build log.
+RWORK := $(OUTPUT).results/
+.PHONY: results
+results: $(RESULTS) $(CHECK_RESULTS)
+	$(Q)rm -rf $(RWORK) && mkdir -p $(RWORK)
+	@printf '  %-7s %s\n' BUILD $(patsubst $(srctree)/%,%,$(RWORK))build.log
+	$(Q){ $(CC) --version 2>&1 | head -n 1; \
+	      $(MAKE) O=$(RWORK)build W=1 all 2>&1; \
+	      echo "make exited with $$?" >&2; } > $(RWORK)build.log 2>&1
+	@printf '  %-7s %s\n' TEST $(patsubst $(srctree)/%,%,$(RWORK))unit.log
+	$(Q)status=0; RESULTS_BIN=$(RESULTS) RESULTS_SRCTREE=$(srctree) \
+		RESULTS_CORPUS=$(CORPUS) CK_VERBOSITY=normal \
+		CK_TAP_LOG_FILE_NAME=$(RWORK)unit.tap \
+		$(CHECK_RESULTS) > $(RWORK)unit.log 2>&1 || status=$$?; \
+		printf 'check:unit tests: %s (exit %s)\n' \
+		"$$(tail -n 1 $(RWORK)unit.log)" "$$status" > $(RWORK)notices
+	$(Q)if command -v sparse >/dev/null 2>&1; then \
+		printf '  %-7s %s\n' SPARSE $(patsubst $(srctree)/%,%,$(RWORK))sparse.log; \
+		for f in $(patsubst $(srctree)/%,%,$(TOOL_SRCS)); do \
+			printf '  %-7s %s\n' CHECK $$f; \
+			(cd $(srctree) && sparse -D_GNU_SOURCE \
+				$(shell $(PKG_CONFIG) --cflags jansson yaml-0.1) $$f); \
+		done > $(RWORK)sparse.log 2>&1; \
+	else \
+		echo 'sparse:not run: sparse is not installed' >> $(RWORK)notices; \
+	fi
+	@printf '  %-7s %s\n' RENDER RESULTS
+	$(Q)set -- build:$(RWORK)build.log; \
+	if [ -f $(RWORK)sparse.log ]; then set -- "$$@" build:$(RWORK)sparse.log; fi; \
+	while IFS= read -r n; do set -- "$$@" --notice "$$n"; done < $(RWORK)notices; \
+	$(RESULTS) render --srctree $(srctree) -o $(srctree)/RESULTS "$$@"
+
+.PHONY: install uninstall
+install: $(RESULTS)
+	$(Q)$(INSTALL) -d -m 0755 $(DESTDIR)$(bindir)
+	$(Q)$(INSTALL) -m 0755 $(RESULTS) $(DESTDIR)$(bindir)/results
+
+uninstall:
+	$(Q)rm -f $(DESTDIR)$(bindir)/results
+
+.PHONY: clean
+clean:
+	$(Q)rm -rf $(OUTPUT)$(TOOL_DIR)/*.o $(OUTPUT)$(TOOL_DIR)/*.d \
+		$(RESULTS) $(OUTPUT)tests/unit/*.o $(OUTPUT)tests/unit/*.d \
+		$(CHECK_RESULTS) $(OUTPUT).results
+
+.PHONY: help
+help:
+	@echo 'Targets:'
+	@echo '  all (default)  build $(TOOL_DIR)/results'
+	@echo '  check          unit, golden and corpus tests'
+	@echo '  results        build, test and check this tree; write RESULTS'
+	@echo '  install        install into $$(DESTDIR)$$(prefix)/bin'
+	@echo '  uninstall      remove what install put there'
+	@echo '  clean          remove build outputs'
+	@echo ''
+	@echo 'Variables: O=DIR  V=1  W=1|2|e  CC=  prefix=  DESTDIR='

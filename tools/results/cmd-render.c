@@ -1,0 +1,379 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * results render: one release's RESULTS (or its JSON model) from the
+ * inputs.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "cmd.h"
+#include "render.h"
+#include "strbuf.h"
+#include "summary.h"
+
+static const char render_usage[] =
+"usage: results render [-o FILE] [--format=text|json] [OPTIONS] INPUT...\n"
+"\n"
+"Render one release: RESULTS text (the default) or the whole model as JSON.\n"
+"\n"
+"  -o, --output FILE   write FILE atomically (temp file + rename) instead\n"
+"                      of stdout; a device or FIFO is written in place\n"
+"  --format FORMAT     text (RESULTS) or json\n"
+"  --release NAME      the release named in the header; default: the\n"
+"                      tree's Makefile version, else 'git describe'\n"
+"  --commit SHA        the commit named in the header; default: HEAD\n"
+"  --notice TOOL:TEXT  add a notice about the check run (repeatable)\n"
+"  --fail-on LIST      exit 1 when one of these holds (comma-separated):\n"
+"                      fail (a test or build failed), error (an error\n"
+"                      diagnostic), warning (any diagnostic), notice\n"
+"  --label KEY=VALUE   label every input (arch, config, compiler,\n"
+"                      compiler_version, w); overrides the log\n"
+"  --srctree DIR       the kernel source tree (paths, release)\n"
+"  --objtree DIR       the build directory (make O=DIR)\n"
+"  -h, --help          show this help\n"
+"\n"
+"INPUT is FILE, - for stdin, or KIND:FILE; kinds: %s.\n";
+
+enum fail_on {
+	FAIL_ON_FAIL = 1 << 0,
+	FAIL_ON_ERROR = 1 << 1,
+	FAIL_ON_WARNING = 1 << 2,
+	FAIL_ON_NOTICE = 1 << 3,
+};
+
+struct render_opts {
+	const char *output;
+	bool json;
+	const char *release;
+	const char *commit;
+	unsigned int fail_on;
+	const char **notice;
+	size_t nr_notice, alloc_notice;
+};
+
+static int parse_fail_on(const char *arg, unsigned int *mask)
+{
+	static const struct {
+		const char *name;
+		unsigned int bit;
+	} conds[] = {
+		{ "fail", FAIL_ON_FAIL },
+		{ "error", FAIL_ON_ERROR },
+		{ "warning", FAIL_ON_WARNING },
+		{ "notice", FAIL_ON_NOTICE },
+	};
+	const char *p = arg;
+
+	while (*p) {
+		size_t n = strcspn(p, ","), i;
+
+		for (i = 0; i < ARRAY_SIZE(conds); i++)
+			if (strlen(conds[i].name) == n &&
+			    !strncmp(p, conds[i].name, n))
+				break;
+		if (i == ARRAY_SIZE(conds))
+			return error("bad --fail-on '%s': expected fail, error, warning or notice",
+				     arg);
+		*mask |= conds[i].bit;
+		p += n;
+		if (*p == ',')
+			p++;
+	}
+	return 0;
+}
+
+/* Run a command without a shell; return its first output line, or NULL. */
+static char *run_line(const char *const argv[])
+{
+	struct strbuf sb = STRBUF_INIT;
+	char buf[256];
+	int fds[2], status;
+	ssize_t n;
+	pid_t pid;
+
+	if (pipe(fds))
+		return NULL;
+	pid = fork();
+	if (pid < 0) {
+		close(fds[0]);
+		close(fds[1]);
+		return NULL;
+	}
+	if (!pid) {
+		int null = open("/dev/null", O_RDWR);
+
+		dup2(fds[1], STDOUT_FILENO);
+		if (null >= 0) {
+			dup2(null, STDERR_FILENO);
+			dup2(null, STDIN_FILENO);
+		}
+		close(fds[0]);
+		close(fds[1]);
+		execvp(argv[0], (char *const *)argv);
+		_exit(127);
+	}
+	close(fds[1]);
+	while ((n = read(fds[0], buf, sizeof(buf))) > 0 ||
+	       (n < 0 && errno == EINTR))
+		if (n > 0)
+			strbuf_add(&sb, buf, n);
+	close(fds[0]);
+	while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
+		;
+	if (!WIFEXITED(status) || WEXITSTATUS(status) || !sb.len) {
+		strbuf_release(&sb);
+		return NULL;
+	}
+	strbuf_setlen(&sb, strcspn(sb.buf, "\n"));
+	return strbuf_detach(&sb);
+}
+
+/* "VERSION = 6" from a kernel tree's top Makefile */
+static bool makefile_var(const char *line, const char *name,
+			 struct strbuf *out)
+{
+	const char *p = skip_prefix(line, name);
+
+	if (!p)
+		return false;
+	p = skip_spaces(p);
+	if (*p != '=')
+		return false;
+	p = skip_spaces(p + 1);
+	strbuf_addstr(out, p);
+	while (out->len && is_space(out->buf[out->len - 1]))
+		strbuf_setlen(out, out->len - 1);
+	return true;
+}
+
+/*
+ * The kernel version of the tree at @dir: VERSION.PATCHLEVEL.SUBLEVEL
+ * EXTRAVERSION from its top Makefile, when @dir is a kernel tree.
+ */
+static char *kernel_version(const char *dir)
+{
+	struct strbuf path = STRBUF_INIT, v[4];
+	static const char *const names[4] = {
+		"VERSION", "PATCHLEVEL", "SUBLEVEL", "EXTRAVERSION",
+	};
+	char line[512];
+	char *ret = NULL;
+	FILE *f;
+	int i, n;
+
+	for (i = 0; i < 4; i++)
+		strbuf_init(&v[i]);
+	strbuf_addf(&path, "%s/Kconfig", dir);
+	if (access(path.buf, R_OK))
+		goto out;
+	strbuf_reset(&path);
+	strbuf_addf(&path, "%s/Makefile", dir);
+	f = fopen(path.buf, "r");
+	if (!f)
+		goto out;
+	for (n = 0; n < 40 && fgets(line, sizeof(line), f); n++)
+		for (i = 0; i < 4; i++)
+			if (!v[i].len)
+				makefile_var(line, names[i], &v[i]);
+	fclose(f);
+	if (v[0].len && v[1].len) {
+		strbuf_reset(&path);
+		strbuf_addf(&path, "%s.%s", v[0].buf, v[1].buf);
+		if (v[2].len && strcmp(v[2].buf, "0"))
+			strbuf_addf(&path, ".%s", v[2].buf);
+		strbuf_addstr(&path, v[3].buf);
+		ret = strbuf_detach(&path);
+	}
+out:
+	strbuf_release(&path);
+	for (i = 0; i < 4; i++)
+		strbuf_release(&v[i]);
+	return ret;
+}
+
+static void find_release(struct summary *s, const struct render_opts *ro,
+			 const struct input_opts *io)
+{
+	const char *dir = io->popt.srctree ? io->popt.srctree : ".";
+	const char *const describe[] = { "git", "-C", dir, "describe",
+					 "--tags", "--always", NULL };
+	const char *const head[] = { "git", "-C", dir, "rev-parse", "HEAD",
+				     NULL };
+	char *v;
+
+	if (ro->release) {
+		s->release = intern(ro->release);
+	} else if (!s->release) {
+		v = kernel_version(dir);
+		if (!v)
+			v = run_line(describe);
+		s->release = intern(v);
+		free(v);
+	}
+	if (ro->commit) {
+		s->commit = intern(ro->commit);
+	} else if (!s->commit) {
+		v = run_line(head);
+		s->commit = intern(v);
+		free(v);
+	}
+}
+
+static int add_notice(struct results *res, const char *arg)
+{
+	const char *colon = strchr(arg, ':');
+	struct record *r;
+	char *tool;
+
+	if (!colon || colon == arg || !colon[1])
+		return error("bad --notice '%s': expected TOOL:TEXT", arg);
+	tool = xstrndup(arg, colon - arg);
+	r = results_add(res, REC_NOTICE, "results", NULL, 0);
+	r->tool = intern(tool);
+	r->severity = SEV_INFO;
+	r->message = xstrdup(skip_spaces(colon + 1));
+	free(tool);
+	return 0;
+}
+
+static bool fail_on_holds(const struct summary *s, unsigned int mask)
+{
+	size_t i;
+
+	for (i = 0; i < s->nr_src; i++) {
+		const struct source_counts *c = &s->src[i];
+
+		if ((mask & FAIL_ON_FAIL) &&
+		    (c->tests[TEST_FAIL] || c->tests[TEST_ERROR] ||
+		     c->builds_failed))
+			return true;
+		if ((mask & FAIL_ON_ERROR) && c->diags[SEV_ERROR])
+			return true;
+		if ((mask & FAIL_ON_WARNING) &&
+		    (c->diags[SEV_ERROR] || c->diags[SEV_WARNING]))
+			return true;
+		if ((mask & FAIL_ON_NOTICE) && c->notices)
+			return true;
+	}
+	return false;
+}
+
+static int parse_render_args(int argc, char **argv, struct render_opts *ro,
+			     struct input_opts *io)
+{
+	static const struct option longopts[] = {
+		{ "output", required_argument, NULL, 'o' },
+		{ "format", required_argument, NULL, 'f' },
+		{ "release", required_argument, NULL, 'r' },
+		{ "commit", required_argument, NULL, 'c' },
+		{ "notice", required_argument, NULL, 'n' },
+		{ "fail-on", required_argument, NULL, 'F' },
+		{ "help", no_argument, NULL, 'h' },
+		INPUT_OPTS_LONG,
+		{ NULL, 0, NULL, 0 },
+	};
+	int opt;
+
+	optind = 1;
+	while ((opt = getopt_long(argc, argv, "ho:", longopts, NULL)) != -1) {
+		switch (opt) {
+		case 'o':
+			ro->output = optarg;
+			break;
+		case 'f':
+			if (!strcmp(optarg, "json"))
+				ro->json = true;
+			else if (strcmp(optarg, "text"))
+				return error("bad --format '%s': expected text or json",
+					     optarg);
+			break;
+		case 'r':
+			ro->release = optarg;
+			break;
+		case 'c':
+			ro->commit = optarg;
+			break;
+		case 'n':
+			ALLOC_GROW(ro->notice, ro->nr_notice + 1,
+				   ro->alloc_notice);
+			ro->notice[ro->nr_notice++] = optarg;
+			break;
+		case 'F':
+			if (parse_fail_on(optarg, &ro->fail_on))
+				return -1;
+			break;
+		case 'h':
+			printf(render_usage, parser_kind_list());
+			return 1;
+		default:
+			if (input_opts_handle(io, opt, optarg)) {
+				fprintf(stderr, render_usage,
+					parser_kind_list());
+				return -1;
+			}
+		}
+	}
+	if (optind == argc) {
+		error("render: no input given");
+		fprintf(stderr, render_usage, parser_kind_list());
+		return -1;
+	}
+	return 0;
+}
+
+/**
+ * cmd_render() - "results render"
+ * @argc: number of arguments
+ * @argv: the arguments, argv[0] being "render"
+ *
+ * Return: the exit status.
+ */
+int cmd_render(int argc, char **argv)
+{
+	struct render_opts ro = { 0 };
+	struct input_opts io = { 0 };
+	struct strbuf out = STRBUF_INIT;
+	struct summary s;
+	struct results res;
+	size_t i;
+	int ret;
+
+	results_init(&res);
+	summary_init(&s);
+	ret = parse_render_args(argc, argv, &ro, &io);
+	if (ret) {
+		ret = ret > 0 ? EXIT_OK : EXIT_TROUBLE;
+		goto out;
+	}
+	ret = EXIT_TROUBLE;
+	if (read_inputs(&res, &io, argc - optind, argv + optind))
+		goto out;
+	for (i = 0; i < ro.nr_notice; i++)
+		if (add_notice(&res, ro.notice[i]))
+			goto out;
+	summary_add_results(&s, &res);
+	if (res.imported)
+		summary_merge(&s, res.imported);
+	summary_finish(&s);
+	find_release(&s, &ro, &io);
+	if (ro.json)
+		render_json(&res, &s, &out);
+	else
+		render_text(&s, &out);
+	if (write_output(ro.output, out.buf, out.len))
+		goto out;
+	ret = ro.fail_on && fail_on_holds(&s, ro.fail_on) ? EXIT_FAILON :
+	      EXIT_OK;
+out:
+	strbuf_release(&out);
+	summary_release(&s);
+	results_release(&res);
+	input_opts_release(&io);
+	free(ro.notice);
+	return ret;
+}

@@ -1,0 +1,411 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * gcc and clang diagnostics in a kernel build log.
+ *
+ *   FILE:LINE:COL: warning: MESSAGE [-Wflag]
+ *   FILE:LINE:COL: error: MESSAGE [-Werror=flag]       (gcc, promoted)
+ *   FILE:LINE:COL: error: MESSAGE [-Werror,-Wflag]     (clang, promoted)
+ *   cc1: warning: MESSAGE [-Wflag]                     (no position)
+ *
+ * Context lines are attached to the diagnostic they belong to and never
+ * counted: "In file included from", "In function", "inlined from" before
+ * it; notes, the source excerpt with gcc's gutter or clang's bare line,
+ * caret and fix-it lines after it.
+ *
+ * Which compiler printed them is decided from the log's own evidence once
+ * the whole log is read (fmt_cc_finish()).
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "kbuild.h"
+#include "util.h"
+
+/* How much a piece of evidence weighs. */
+#define EV_STRONG	5	/* a version banner, CC=, LLVM= */
+#define EV_FORM		3	/* a form only one compiler prints */
+#define EV_HINT		1	/* a habit; newer clang has a gutter too */
+
+static bool word_is(const char *s, size_t len, const char *word)
+{
+	return strlen(word) == len && !memcmp(s, word, len);
+}
+
+/* "gcc", "x86_64-linux-gnu-gcc", "gcc-12", "cc1", "lto1", "clang-14" */
+static int compiler_name(const char *s, size_t len)
+{
+	const char *base = s, *p;
+	size_t blen;
+
+	for (p = s; p < s + len; p++)
+		if (*p == '/')
+			base = p + 1;
+	blen = s + len - base;
+	/* drop a "-NN" version suffix */
+	p = base + blen;
+	while (p > base && is_digit(p[-1]))
+		p--;
+	if (p > base && p < base + blen && p[-1] == '-')
+		blen = p - 1 - base;
+	if (word_is(base, blen, "cc1") || word_is(base, blen, "cc1plus") ||
+	    word_is(base, blen, "lto1") || word_is(base, blen, "gcc") ||
+	    word_is(base, blen, "xgcc") ||
+	    (blen > 4 && !memcmp(base + blen - 4, "-gcc", 4)))
+		return 'g';
+	if (word_is(base, blen, "clang") ||
+	    (blen > 6 && !memcmp(base + blen - 6, "-clang", 6)))
+		return 'c';
+	return 0;
+}
+
+/*
+ * Split a trailing " [-Wflag]" off a message. Sets @category to the flag
+ * without the -Werror= promotion and @werror when it was promoted.
+ * Return: the message length without the flag.
+ */
+static size_t split_flag(struct kbuild *kb, const char *msg,
+			 const char **category, bool *werror)
+{
+	size_t len = strlen(msg);
+	const char *open, *flag;
+	char *f;
+
+	*category = NULL;
+	*werror = false;
+	if (!len || msg[len - 1] != ']')
+		return len;
+	open = strrchr(msg, '[');
+	if (!open || open == msg || open[-1] != ' ' || open[1] != '-')
+		return len;
+	flag = open + 1;
+	f = xstrndup(flag, msg + len - 1 - flag);
+	if (starts_with(f, "-Werror,")) {
+		/* clang: [-Werror,-Wflag] */
+		*werror = true;
+		*category = intern(f + 8);
+		kb->clang_evidence += EV_FORM;
+	} else if (starts_with(f, "-Werror=")) {
+		/* gcc: [-Werror=flag] */
+		char *w = xmalloc(strlen(f));
+
+		sprintf(w, "-W%s", f + 8);
+		*werror = true;
+		*category = intern(w);
+		free(w);
+		kb->gcc_evidence += EV_FORM;
+	} else {
+		*category = intern(f);
+	}
+	free(f);
+	return open - 1 - msg;
+}
+
+static bool has_typographic_quote(const char *s)
+{
+	return strstr(s, "\xe2\x80\x98") || strstr(s, "\xe2\x80\x99");
+}
+
+static void note_line(struct kbuild *kb, const struct line *l,
+		      const struct location *loc, const char *msg)
+{
+	struct record *r = kbuild_last(kb);
+
+	if (starts_with(msg, "expanded from macro"))
+		kb->clang_evidence += EV_FORM;
+	if (starts_with(msg, "in expansion of macro") ||
+	    starts_with(msg, "in definition of macro"))
+		kb->gcc_evidence += EV_FORM;
+	if (!r) {
+		kbuild_add_pending(kb, l->s, l->len);
+		return;
+	}
+	/*
+	 * gcc points into the header that defines a macro; the fix goes
+	 * where the unit expanded it, so the last expansion site outside a
+	 * header becomes the diagnostic's position.
+	 */
+	if (kb->header_diag && starts_with(msg, "in expansion of macro") &&
+	    !(loc->file_len > 2 && !memcmp(loc->file + loc->file_len - 2,
+					    ".h", 2))) {
+		struct strbuf sb = STRBUF_INIT;
+		char *file = xstrndup(loc->file, loc->file_len);
+
+		if (!r->context || !starts_with(r->context, "reported at ")) {
+			strbuf_addf(&sb, "reported at %s:%lu:%lu", r->file,
+				    r->line, r->column);
+			if (r->context)
+				strbuf_addf(&sb, "\n%s", r->context);
+			free(r->context);
+			r->context = strbuf_detach(&sb);
+		}
+		r->file = intern(file);
+		r->line = loc->line;
+		r->column = loc->column;
+		free(file);
+	}
+	kbuild_attach(kb, l->s, l->len);
+}
+
+static bool located_line(struct kbuild *kb, const struct line *l)
+{
+	struct location loc;
+	const char *msg, *category;
+	enum severity sev;
+	bool note, werror;
+	size_t mlen;
+	struct record *r;
+
+	if (!location_parse(l->s, &loc))
+		return false;
+	msg = severity_word(loc.rest, &sev, &note);
+	if (!msg)
+		return false;
+	if (note) {
+		note_line(kb, l, &loc, msg);
+		return true;
+	}
+	/* no column and no flag: kernel-doc's, not ours */
+	if (!loc.column && !strstr(msg, " [-W"))
+		return false;
+	if (has_typographic_quote(msg))
+		kb->gcc_evidence += EV_HINT;
+	mlen = split_flag(kb, msg, &category, &werror);
+	r = kbuild_diag(kb, "build", kb->cc_tool, sev, &loc, category, msg,
+			mlen);
+	r->werror = werror;
+	return true;
+}
+
+/* "cc1: warning: x: No such file or directory [-Wmissing-include-dirs]" */
+static bool driver_line(struct kbuild *kb, const struct line *l)
+{
+	const char *colon = strchr(l->s, ':');
+	const char *msg, *category;
+	enum severity sev;
+	bool note, werror;
+	struct record *r;
+	size_t mlen;
+	int cc;
+
+	if (!colon || colon[1] != ' ' || memchr(l->s, ' ', colon - l->s))
+		return false;
+	cc = compiler_name(l->s, colon - l->s);
+	if (!cc)
+		return false;
+	if (!strcmp(colon + 2, "all warnings being treated as errors") ||
+	    !strcmp(colon + 2, "some warnings being treated as errors")) {
+		kb->gcc_evidence += EV_FORM;
+		kbuild_stop_attaching(kb);
+		return true;
+	}
+	msg = severity_word(colon + 2, &sev, &note);
+	if (!msg)
+		return false;
+	if (cc == 'g')
+		kb->gcc_evidence += EV_FORM;
+	else
+		kb->clang_evidence += EV_FORM;
+	if (note) {
+		kbuild_attach(kb, l->s, l->len);
+		return true;
+	}
+	mlen = split_flag(kb, msg, &category, &werror);
+	r = kbuild_diag(kb, "build", cc == 'g' ? "gcc" : "clang", sev, NULL,
+			category, msg, mlen);
+	r->werror = werror;
+	return true;
+}
+
+/* "In file included from", "In function", "inlined from", ... */
+static bool context_line(struct kbuild *kb, const struct line *l)
+{
+	static const char *const after_file[] = {
+		": In function ", ": In member function ",
+		": In static member function ", ": In constructor ",
+		": In destructor ", ": In instantiation of ",
+		": In lambda function", ": At top level:",
+		": At global scope:",
+	};
+	const char *s = l->s, *p;
+	size_t i;
+
+	if (starts_with(s, "In file included from ")) {
+		kbuild_add_pending(kb, s, l->len);
+		return true;
+	}
+	p = skip_spaces(s);
+	if (p > s && (starts_with(p, "from ") ||
+		      starts_with(p, "inlined from "))) {
+		kbuild_add_pending(kb, s, l->len);
+		return true;
+	}
+	if (p > s || !(p = strstr(s, ": ")) || memchr(s, ' ', p - s))
+		return false;
+	for (i = 0; i < ARRAY_SIZE(after_file); i++) {
+		if (starts_with(p, after_file[i])) {
+			kb->gcc_evidence += EV_HINT;
+			kbuild_add_pending(kb, s, l->len);
+			return true;
+		}
+	}
+	return false;
+}
+
+/* gcc's excerpt: "  156 |   code", "      |   ^~~~", "  +++ |+#include" */
+static bool gutter_line(struct kbuild *kb, const struct line *l)
+{
+	const char *p = skip_spaces(l->s);
+
+	if (p == l->s && *p != '|')
+		return false;
+	if (*p == '+' && starts_with(p, "+++"))
+		p += 3;
+	else
+		p = skip_digits(p);
+	if (*p == ' ')
+		p++;
+	if (*p != '|' || (p[1] && p[1] != ' ' && p[1] != '+'))
+		return false;
+	if (!kbuild_last(kb))
+		return false;
+	if (kb->excerpt_due && kbuild_last(kb)->tool == kb->cc_tool)
+		kb->gcc_evidence += EV_HINT;
+	kbuild_attach(kb, l->s, l->len);
+	return true;
+}
+
+/* "3 warnings generated.", "1 warning and 2 errors generated." */
+static bool clang_summary(struct kbuild *kb, const struct line *l)
+{
+	const char *p = skip_digits(l->s);
+
+	if (p == l->s || *p != ' ' || !ends_with(l->s, " generated."))
+		return false;
+	p++;
+	if (!starts_with(p, "warning") && !starts_with(p, "error"))
+		return false;
+	kb->clang_evidence += EV_FORM;
+	kbuild_stop_attaching(kb);
+	return true;
+}
+
+/* "gcc (Debian 12.2.0-14) 12.2.0", "Debian clang version 14.0.6" */
+static bool banner_line(struct kbuild *kb, const struct line *l)
+{
+	const char *s = l->s, *p, *v;
+	size_t n;
+
+	p = strstr(s, "clang version ");
+	if (p && (p == s || p[-1] == ' ') && is_digit(p[14])) {
+		v = p + 14;
+		n = strcspn(v, " ");
+		kbuild_tool_version(kb, "clang", v, n);
+		kb->clang_evidence += EV_STRONG;
+		return true;
+	}
+	p = strchr(s, ' ');
+	if (p && compiler_name(s, p - s) == 'g' && p[1] == '(' &&
+	    (v = strrchr(s, ')')) && v[1] == ' ' && is_digit(v[2])) {
+		v += 2;
+		n = strcspn(v, " ");
+		kbuild_tool_version(kb, "gcc", v, n);
+		kb->gcc_evidence += EV_STRONG;
+		return true;
+	}
+	if ((v = skip_prefix(s, "gcc version ")) && is_digit(*v)) {
+		kbuild_tool_version(kb, "gcc", v, strcspn(v, " "));
+		kb->gcc_evidence += EV_STRONG;
+		return true;
+	}
+	return false;
+}
+
+/* make V=1: "  gcc -Wp,-MMD,... -DKBUILD_EXTRA_WARN1 ..." */
+static bool command_line(struct kbuild *kb, const struct line *l)
+{
+	const char *p = skip_spaces(l->s), *e, *w;
+	int cc;
+
+	e = p;
+	while (*e && !is_space(*e))
+		e++;
+	if (e == p || *e != ' ' || e[1] != '-')
+		return false;
+	cc = compiler_name(p, e - p);
+	if (!cc)
+		return false;
+	if (cc == 'g')
+		kb->gcc_evidence += EV_STRONG;
+	else
+		kb->clang_evidence += EV_STRONG;
+	w = strstr(e, "-DKBUILD_EXTRA_WARN");
+	if (w && is_digit(w[19])) {
+		char lvl[2] = { w[19], '\0' };
+
+		if (!input_label(kb->ctx->in, "w"))
+			input_set_label(kb->ctx->in, "w", lvl, false);
+	}
+	kbuild_stop_attaching(kb);
+	return true;
+}
+
+/**
+ * fmt_cc_line() - read a line that gcc or clang printed
+ * @kb: the log state
+ * @l: the line
+ *
+ * Return: true when the line is the compiler's.
+ */
+bool fmt_cc_line(struct kbuild *kb, const struct line *l)
+{
+	if (is_space(l->s[0]) || l->s[0] == '|')
+		return gutter_line(kb, l) || context_line(kb, l) ||
+		       command_line(kb, l);
+	if (is_digit(l->s[0]))
+		return clang_summary(kb, l);
+	return located_line(kb, l) || context_line(kb, l) ||
+	       driver_line(kb, l) || banner_line(kb, l);
+}
+
+/**
+ * fmt_cc_finish() - decide which compiler printed the log's diagnostics
+ * @kb: the log state
+ *
+ * A compiler=... label given by the user decides. Otherwise the evidence
+ * the log holds is weighed: version banners, CC= and LLVM= on the make
+ * line, forms only one compiler prints ([-Werror,-W...], "N warnings
+ * generated." and "expanded from macro" are clang's; [-Werror=...],
+ * "cc1: ... treated as errors" and "in expansion of macro" are gcc's),
+ * and habits (gcc's gutter and typographic quotes, clang's bare excerpt
+ * line). With no evidence at all, gcc, kbuild's default CC, is assumed;
+ * then no compiler label is set.
+ */
+void fmt_cc_finish(struct kbuild *kb)
+{
+	struct parse_ctx *ctx = kb->ctx;
+	const char *given = NULL, *tool;
+	size_t i;
+
+	for (i = 0; i < ctx->in->nr_label; i++)
+		if (ctx->in->label[i].given &&
+		    !strcmp(ctx->in->label[i].key, "compiler"))
+			given = ctx->in->label[i].value;
+	if (given)
+		tool = compiler_name(given, strlen(given)) == 'c' ?
+		       "clang" : "gcc";
+	else
+		tool = kb->clang_evidence > kb->gcc_evidence ? "clang" : "gcc";
+	tool = intern(tool);
+	if (!given && (kb->clang_evidence || kb->gcc_evidence))
+		input_set_label(ctx->in, "compiler", tool, false);
+	for (i = 0; i < ctx->in->tools.nr; i++) {
+		const char *v = skip_prefix(ctx->in->tools.name[i], tool);
+
+		if (v && *v == ' ')
+			input_set_label(ctx->in, "compiler_version", v + 1,
+					false);
+	}
+	for (i = ctx->in->first_rec; i < ctx->res->nr; i++)
+		if (ctx->res->rec[i].tool == kb->cc_tool)
+			ctx->res->rec[i].tool = tool;
+}

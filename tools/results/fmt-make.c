@@ -1,0 +1,272 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * make's own lines in a kernel build log: kbuild's progress lines
+ * ("  CC      fs/ext4/inode.o"), make[N]: lines, the "***" chain that
+ * gives the build verdict, the make command echoed at the top of a CI log,
+ * and make's warnings about Makefiles.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "kbuild.h"
+#include "util.h"
+
+static bool is_makefile(const char *file, size_t len)
+{
+	const char *base = file, *p;
+	char *name;
+	bool ret;
+
+	for (p = file; p < file + len; p++)
+		if (*p == '/')
+			base = p + 1;
+	name = xstrndup(base, file + len - base);
+	ret = !strcmp(name, "Makefile") || starts_with(name, "Makefile.") ||
+	      !strcmp(name, "Kbuild") || !strcmp(name, "GNUmakefile") ||
+	      !strcmp(name, "makefile") || ends_with(name, ".mk");
+	free(name);
+	return ret;
+}
+
+/*
+ * A path of the tree's own files (its top Makefile, scripts/) tells where
+ * the source tree is: the part before them.
+ */
+static void learn_from_path(struct kbuild *kb, const char *path, size_t len)
+{
+	static const char *const marks[] = { "/scripts/", "/Makefile" };
+	size_t i;
+
+	for (i = 0; i < ARRAY_SIZE(marks); i++) {
+		char *p = xstrndup(path, len);
+		char *hit = strstr(p, marks[i]);
+
+		if (hit && (i == 0 || !strcmp(hit, "/Makefile")))
+			kbuild_learn_srctree(kb, p, hit - p);
+		free(p);
+		if (hit)
+			return;
+	}
+}
+
+static void learn_arch(struct kbuild *kb, const char *target)
+{
+	const char *p = skip_prefix(target, "arch/");
+	const char *e;
+	char *arch;
+
+	if (!p || !(e = strchr(p, '/')) || e == p)
+		return;
+	arch = xstrndup(p, e - p);
+	input_set_label(kb->ctx->in, "arch", arch, false);
+	free(arch);
+}
+
+/* "  CC [M]  drivers/foo.o": two spaces, an upper-case action, a target */
+static bool progress_line(struct kbuild *kb, const struct line *l)
+{
+	const char *s = l->s, *action, *p;
+	size_t alen;
+
+	if (s[0] != ' ' || s[1] != ' ' || !is_upper(s[2]))
+		return false;
+	action = s + 2;
+	p = action;
+	while (is_upper(*p) || is_digit(*p) || *p == '_' || *p == '-')
+		p++;
+	alen = p - action;
+	if (!strncmp(p, " [M]", 4))
+		p += 4;
+	if (*p != ' ')
+		return false;
+	p = skip_spaces(p);
+	/* kbuild pads the action to column 10 */
+	if (!*p || alen < 2 || (p - s < 10 && alen < 8))
+		return false;
+
+	if (!kb->make_seen)
+		kb->make_line = l->nr;
+	kb->make_seen = true;
+	if ((alen == 2 && !strncmp(action, "CC", 2)) ||
+	    (alen == 6 && !strncmp(action, "HOSTCC", 6)) ||
+	    (alen == 3 && !strncmp(action, "CXX", 3)) ||
+	    (alen == 2 && !strncmp(action, "AS", 2))) {
+		nameset_add(&kb->ctx->in->units, p);
+		if (alen == 2 && !input_label(kb->ctx->in, "arch"))
+			learn_arch(kb, p);
+	} else if (alen == 4 && !strncmp(action, "CALL", 4)) {
+		learn_from_path(kb, p, strlen(p));
+	}
+	return true;
+}
+
+static void record_failure(struct kbuild *kb, const struct line *l,
+			   const char *what, const char *target, size_t tlen)
+{
+	char *t;
+
+	kb->make_failed = true;
+	if (kb->fail_message)
+		return;
+	kb->fail_message = xstrdup(what);
+	kb->fail_line = l->nr;
+	if (target) {
+		t = xstrndup(target, tlen);
+		kb->fail_target = intern(t);
+		free(t);
+	}
+}
+
+/* What follows "make[N]: *** " */
+static void star_line(struct kbuild *kb, const struct line *l, const char *s)
+{
+	const char *p, *colon, *end;
+
+	if (starts_with(s, "Waiting for unfinished jobs"))
+		return;
+	if (s[0] == '[' && (end = strstr(s, "] Error "))) {
+		/* [FILE:LINE: TARGET] Error N */
+		p = s + 1;
+		colon = strchr(p, ':');
+		if (colon && colon < end) {
+			learn_from_path(kb, p, colon - p);
+			p = strchr(colon + 1, ':');
+			p = p && p < end ? skip_spaces(p + 1) : end;
+		}
+		record_failure(kb, l, s, p, end - p);
+		return;
+	}
+	p = skip_prefix(s, "No rule to make target '");
+	if (!p)
+		p = skip_prefix(s, "No rule to make target `");
+	if (p && (end = strchr(p, '\''))) {
+		record_failure(kb, l, s, p, end - p);
+		return;
+	}
+	record_failure(kb, l, s, NULL, 0);
+}
+
+static bool make_status_line(struct kbuild *kb, const struct line *l)
+{
+	const char *p = skip_prefix(l->s, "make"), *q;
+
+	if (!p)
+		return false;
+	if (*p == '[') {
+		p = skip_digits(p + 1);
+		if (*p != ']')
+			return false;
+		p++;
+	}
+	if (*p != ':' || p[1] != ' ')
+		return false;
+	p += 2;
+	if (!kb->make_seen)
+		kb->make_line = l->nr;
+	kb->make_seen = true;
+
+	if ((q = skip_prefix(p, "Entering directory '"))) {
+		const char *e = strrchr(q, '\'');
+
+		if (e)
+			kbuild_learn_objtree(kb, q, e - q);
+	} else if ((q = skip_prefix(p, "*** "))) {
+		star_line(kb, l, q);
+	} else if (starts_with(p, "warning: ")) {
+		parse_notice(kb->ctx, "build", "make", "%s", p);
+	}
+	return true;
+}
+
+static void make_variable(struct kbuild *kb, const char *tok, size_t len)
+{
+	struct input *in = kb->ctx->in;
+	char *t = xstrndup(tok, len);
+	const char *v;
+
+	if ((v = skip_prefix(t, "ARCH=")) && *v) {
+		input_set_label(in, "arch", v, false);
+	} else if ((v = skip_prefix(t, "W=")) && *v) {
+		input_set_label(in, "w", v, false);
+	} else if ((v = skip_prefix(t, "LLVM=")) && *v && strcmp(v, "0")) {
+		kb->clang_evidence += 5;
+	} else if ((v = skip_prefix(t, "CC=")) && *v) {
+		if (strstr(v, "clang"))
+			kb->clang_evidence += 5;
+		else if (strstr(v, "gcc"))
+			kb->gcc_evidence += 5;
+	} else if (!strchr(t, '=') && t[0] != '-' && ends_with(t, "config") &&
+		   strcmp(t, "config")) {
+		input_set_label(in, "config", t, false);
+	}
+	free(t);
+}
+
+/* "make ARCH=arm64 W=1 defconfig", as a CI log echoes it */
+static bool make_command_line(struct kbuild *kb, const struct line *l)
+{
+	const char *p = l->s;
+
+	if ((p[0] == '$' || p[0] == '+' || p[0] == '#') && p[1] == ' ')
+		p += 2;
+	if (!starts_with(p, "make "))
+		return false;
+	p += 5;
+	while (*p) {
+		const char *e;
+
+		p = skip_spaces(p);
+		e = p;
+		while (*e && !is_space(*e))
+			e++;
+		if (e > p)
+			make_variable(kb, p, e - p);
+		p = e;
+	}
+	kb->make_seen = true;
+	if (!kb->make_line)
+		kb->make_line = l->nr;
+	return true;
+}
+
+/* "Makefile:12: warning: overriding recipe for target 'x'" */
+static bool makefile_diag(struct kbuild *kb, const struct line *l)
+{
+	struct location loc;
+	enum severity sev;
+	const char *msg;
+	bool note;
+
+	if (!location_parse(l->s, &loc) || !is_makefile(loc.file,
+							 loc.file_len))
+		return false;
+	msg = severity_word(loc.rest, &sev, &note);
+	if (!msg)
+		return false;
+	kbuild_diag(kb, "build", "make", sev, &loc, NULL, msg, strlen(msg));
+	kbuild_stop_attaching(kb);
+	return true;
+}
+
+/**
+ * fmt_make_line() - read a line that make or kbuild printed
+ * @kb: the log state
+ * @l: the line
+ *
+ * Return: true when the line is make's.
+ */
+bool fmt_make_line(struct kbuild *kb, const struct line *l)
+{
+	switch (l->s[0]) {
+	case ' ':
+		return progress_line(kb, l);
+	case 'm':
+		return make_status_line(kb, l) || make_command_line(kb, l);
+	case '$':
+	case '+':
+	case '#':
+		return make_command_line(kb, l);
+	default:
+		return makefile_diag(kb, l);
+	}
+}

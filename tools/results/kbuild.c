@@ -1,0 +1,590 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The build kind: a kernel make log. Each line goes to the format of the
+ * tool that printed it (make, gcc/clang, kernel-doc); what they share is
+ * kept in struct kbuild. At the end of the log, paths are made relative to
+ * the source tree, the compiler is decided and make's verdict recorded.
+ */
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "kbuild.h"
+#include "util.h"
+
+struct kbuild *kbuild_new(struct parse_ctx *ctx)
+{
+	struct kbuild *kb = xcalloc(1, sizeof(*kb));
+
+	kb->ctx = ctx;
+	kb->last = NO_DIAG;
+	kb->cc_tool = intern("cc");
+	strbuf_init(&kb->pending);
+	return kb;
+}
+
+void kbuild_free(struct kbuild *kb)
+{
+	if (!kb)
+		return;
+	free(kb->srctree);
+	free(kb->objtree);
+	free(kb->fail_message);
+	strbuf_release(&kb->pending);
+	free(kb);
+}
+
+/**
+ * location_parse() - read "FILE:LINE:" or "FILE:LINE:COL:" at a line start
+ * @s: the line
+ * @loc: the position found
+ *
+ * The file name has no spaces and does not start with a space. The colon
+ * after the last number may be followed by a space or not (Kconfig).
+ *
+ * Return: true when @s starts with a position.
+ */
+bool location_parse(const char *s, struct location *loc)
+{
+	const char *p = s, *q;
+
+	if (!*s || is_space(*s))
+		return false;
+	for (;;) {
+		p = strchr(p, ':');
+		if (!p)
+			return false;
+		if (memchr(s, ' ', p - s))
+			return false;
+		if (is_digit(p[1]))
+			break;
+		p++;
+	}
+	memset(loc, 0, sizeof(*loc));
+	loc->file = s;
+	loc->file_len = p - s;
+	if (!parse_ulong(p + 1, &q, &loc->line))
+		return false;
+	if (*q == ':' && is_digit(q[1])) {
+		if (!parse_ulong(q + 1, &q, &loc->column))
+			return false;
+	}
+	if (*q != ':' || !loc->file_len)
+		return false;
+	q++;
+	if (*q == ' ')
+		q++;
+	loc->rest = q;
+	return true;
+}
+
+/**
+ * severity_word() - read the severity after a position
+ * @s: text such as "warning: unused variable"
+ * @sev: the severity read
+ * @note: set when it is a note, which continues another diagnostic
+ *
+ * Return: the message after the word, or NULL when there is none.
+ */
+const char *severity_word(const char *s, enum severity *sev, bool *note)
+{
+	static const struct {
+		const char *word;
+		enum severity sev;
+		bool note;
+	} words[] = {
+		{ "warning: ", SEV_WARNING, false },
+		{ "error: ", SEV_ERROR, false },
+		{ "fatal error: ", SEV_ERROR, false },
+		{ "note: ", SEV_INFO, true },
+		{ "remark: ", SEV_INFO, false },
+		{ "info: ", SEV_INFO, false },
+	};
+	size_t i;
+
+	for (i = 0; i < ARRAY_SIZE(words); i++) {
+		const char *rest = skip_prefix(s, words[i].word);
+
+		if (rest) {
+			*sev = words[i].sev;
+			*note = words[i].note;
+			return rest;
+		}
+	}
+	return NULL;
+}
+
+/**
+ * plain_quotes() - copy text with typographic quotes made ASCII
+ * @s: the text
+ * @len: its length
+ *
+ * gcc quotes with U+2018/U+2019 in a UTF-8 locale and with ' otherwise;
+ * both must give the same identity.
+ *
+ * Return: a malloc'd copy.
+ */
+char *plain_quotes(const char *s, size_t len)
+{
+	char *out = xmalloc(len + 1), *d = out;
+	size_t i = 0;
+
+	while (i < len) {
+		if (i + 2 < len && (unsigned char)s[i] == 0xe2 &&
+		    (unsigned char)s[i + 1] == 0x80) {
+			unsigned char c = s[i + 2];
+
+			if (c == 0x98 || c == 0x99) {
+				*d++ = '\'';
+				i += 3;
+				continue;
+			}
+			if (c == 0x9c || c == 0x9d) {
+				*d++ = '"';
+				i += 3;
+				continue;
+			}
+		}
+		*d++ = s[i++];
+	}
+	*d = '\0';
+	return out;
+}
+
+/**
+ * kbuild_diag() - record a diagnostic and start collecting its context
+ * @kb: the log state
+ * @source: the kind it belongs to
+ * @tool: the tool that printed it
+ * @sev: its severity
+ * @loc: where it points, or NULL
+ * @category: -Wflag, check name...; NULL for none
+ * @msg: the message
+ * @msg_len: its length
+ *
+ * Context lines read before it (In file included from, In function) are
+ * attached to it.
+ *
+ * Return: the new record, valid until the next record is added.
+ */
+struct record *kbuild_diag(struct kbuild *kb, const char *source,
+			   const char *tool, enum severity sev,
+			   const struct location *loc, const char *category,
+			   const char *msg, size_t msg_len)
+{
+	struct parse_ctx *ctx = kb->ctx;
+	struct record *r;
+
+	r = results_add(ctx->res, REC_DIAG, source, ctx->in, ctx->line);
+	r->tool = intern(tool);
+	r->severity = sev;
+	if (loc) {
+		char *file = xstrndup(loc->file, loc->file_len);
+
+		r->file = intern(file);
+		free(file);
+		r->line = loc->line;
+		r->column = loc->column;
+	}
+	r->category = intern(category);
+	r->message = plain_quotes(msg, msg_len);
+	if (kb->pending.len) {
+		r->context = strbuf_detach(&kb->pending);
+	}
+	kb->last = ctx->res->nr - 1;
+	kb->trailing = 0;
+	kb->excerpt_due = true;
+	kb->header_diag = r->file && ends_with(r->file, ".h");
+	return r;
+}
+
+/**
+ * kbuild_last() - the diagnostic whose context is being read
+ * @kb: the log state
+ *
+ * Return: the record, or NULL when no diagnostic is open.
+ */
+struct record *kbuild_last(struct kbuild *kb)
+{
+	if (kb->last == NO_DIAG)
+		return NULL;
+	return &kb->ctx->res->rec[kb->last];
+}
+
+/**
+ * kbuild_attach() - attach a context line to the open diagnostic
+ * @kb: the log state
+ * @s: the line
+ * @len: its length
+ */
+void kbuild_attach(struct kbuild *kb, const char *s, size_t len)
+{
+	struct record *r = kbuild_last(kb);
+	struct strbuf sb = STRBUF_INIT;
+
+	if (!r) {
+		kbuild_add_pending(kb, s, len);
+		return;
+	}
+	if (r->context) {
+		strbuf_addstr(&sb, r->context);
+		strbuf_addch(&sb, '\n');
+		free(r->context);
+	}
+	strbuf_add(&sb, s, len);
+	r->context = strbuf_detach(&sb);
+	kb->trailing++;
+	kb->excerpt_due = false;
+}
+
+/**
+ * kbuild_add_pending() - keep a context line for the next diagnostic
+ * @kb: the log state
+ * @s: the line
+ * @len: its length
+ */
+void kbuild_add_pending(struct kbuild *kb, const char *s, size_t len)
+{
+	kbuild_stop_attaching(kb);
+	if (kb->pending.len)
+		strbuf_addch(&kb->pending, '\n');
+	strbuf_add(&kb->pending, s, len);
+}
+
+/* A line that is no context: the open diagnostic is complete. */
+void kbuild_stop_attaching(struct kbuild *kb)
+{
+	kb->last = NO_DIAG;
+	kb->excerpt_due = false;
+	kb->trailing = 0;
+}
+
+void kbuild_learn_srctree(struct kbuild *kb, const char *dir, size_t len)
+{
+	if (kb->srctree)
+		return;
+	while (len > 1 && dir[len - 1] == '/')
+		len--;
+	kb->srctree = xstrndup(dir, len);
+}
+
+void kbuild_learn_objtree(struct kbuild *kb, const char *dir, size_t len)
+{
+	if (kb->objtree)
+		return;
+	while (len > 1 && dir[len - 1] == '/')
+		len--;
+	kb->objtree = xstrndup(dir, len);
+}
+
+/**
+ * kbuild_tool_version() - note a tool version a banner revealed
+ * @kb: the log state
+ * @tool: "gcc", "clang", ...
+ * @version: the version text
+ * @len: its length
+ */
+void kbuild_tool_version(struct kbuild *kb, const char *tool,
+			 const char *version, size_t len)
+{
+	struct strbuf sb = STRBUF_INIT;
+
+	strbuf_addf(&sb, "%s %.*s", tool, (int)len, version);
+	nameset_add(&kb->ctx->in->tools, sb.buf);
+	strbuf_release(&sb);
+}
+
+/**
+ * path_clean() - lexically tidy a path
+ * @path: the path
+ *
+ * Drops "." components and empty ones, and resolves "dir/.." pairs; a
+ * leading ".." of a relative path stays.
+ *
+ * Return: a malloc'd path.
+ */
+char *path_clean(const char *path)
+{
+	size_t n = strlen(path), depth = 0, i, len = 0;
+	const char **comp = xmalloc((n / 2 + 1) * sizeof(*comp));
+	size_t *clen = xmalloc((n / 2 + 1) * sizeof(*clen));
+	bool abs = path[0] == '/';
+	const char *p = path;
+	char *out = xmalloc(n + 3);
+
+	while (*p) {
+		const char *e = strchrnul(p, '/');
+		size_t l = e - p;
+
+		if (!l || (l == 1 && p[0] == '.')) {
+			/* nothing */
+		} else if (l == 2 && !memcmp(p, "..", 2)) {
+			if (depth && !(clen[depth - 1] == 2 &&
+				       !memcmp(comp[depth - 1], "..", 2)))
+				depth--;
+			else if (!abs) {
+				comp[depth] = p;
+				clen[depth++] = l;
+			}
+		} else {
+			comp[depth] = p;
+			clen[depth++] = l;
+		}
+		p = *e ? e + 1 : e;
+	}
+	if (abs)
+		out[len++] = '/';
+	for (i = 0; i < depth; i++) {
+		if (i)
+			out[len++] = '/';
+		memcpy(out + len, comp[i], clen[i]);
+		len += clen[i];
+	}
+	if (!len)
+		out[len++] = '.';
+	out[len] = '\0';
+	free(comp);
+	free(clen);
+	return out;
+}
+
+static const char *under(const char *path, const char *dir)
+{
+	size_t n;
+
+	if (!dir || !*dir || !strcmp(dir, "."))
+		return NULL;
+	n = strlen(dir);
+	if (!strncmp(path, dir, n) && path[n] == '/')
+		return path + n + 1;
+	return NULL;
+}
+
+/**
+ * tree_relative() - a path as the kernel tree names it
+ * @path: a path from the log: relative to make's directory, "./", "../"
+ *	  or absolute
+ * @srctree: the source tree, or NULL when unknown
+ * @objtree: the build directory (make's directory), or NULL
+ *
+ * Return: a malloc'd path relative to @srctree (or to @objtree for files
+ * generated there), or the cleaned @path when neither contains it.
+ */
+char *tree_relative(const char *path, const char *srctree,
+		    const char *objtree)
+{
+	char *clean = path_clean(path);
+	char *src = srctree ? path_clean(srctree) : NULL;
+	char *obj = objtree ? path_clean(objtree) : NULL;
+	const char *rel;
+	char *out = NULL;
+
+	if (clean[0] != '/' && obj && strcmp(obj, ".")) {
+		char *joined = xmalloc(strlen(obj) + strlen(clean) + 2);
+
+		sprintf(joined, "%s/%s", obj, clean);
+		free(clean);
+		clean = path_clean(joined);
+		free(joined);
+		rel = under(clean, src);
+		if (!rel)
+			rel = under(clean, obj);
+		if (rel) {
+			out = xstrdup(rel);
+			goto done;
+		}
+		/* not below either tree: keep it as the log gave it */
+		free(clean);
+		clean = path_clean(path);
+	}
+	rel = under(clean, src);
+	if (!rel)
+		rel = under(clean, obj);
+	out = xstrdup(rel ? rel : clean);
+done:
+	free(clean);
+	free(src);
+	free(obj);
+	return out;
+}
+
+static bool is_file(const char *dir, const char *name, bool want_dir)
+{
+	struct stat st;
+	char *p = xmalloc(strlen(dir) + strlen(name) + 2);
+	bool ok;
+
+	sprintf(p, "%s/%s", dir, name);
+	ok = !stat(p, &st) && (want_dir ? S_ISDIR(st.st_mode) :
+			       S_ISREG(st.st_mode));
+	free(p);
+	return ok;
+}
+
+/*
+ * The tree an absolute path lies in, found on disk: the nearest directory
+ * above it that holds a Makefile, a Kconfig and scripts/.
+ */
+static char *tree_on_disk(const char *path)
+{
+	char *dir = xstrdup(path);
+	char *slash;
+
+	while ((slash = strrchr(dir, '/')) && slash != dir) {
+		*slash = '\0';
+		if (is_file(dir, "Makefile", false) &&
+		    is_file(dir, "Kconfig", false) &&
+		    is_file(dir, "scripts", true))
+			return dir;
+	}
+	free(dir);
+	return NULL;
+}
+
+static void relativise(struct kbuild *kb)
+{
+	struct parse_ctx *ctx = kb->ctx;
+	const char *src = ctx->opt && ctx->opt->srctree ? ctx->opt->srctree :
+			  kb->srctree;
+	const char *obj = ctx->opt && ctx->opt->objtree ? ctx->opt->objtree :
+			  kb->objtree;
+	char *disk = NULL;
+	size_t i;
+
+	if (!src && obj)
+		src = obj;	/* no sign of O=: an in-tree build */
+	for (i = ctx->in->first_rec; i < ctx->res->nr; i++) {
+		struct record *r = &ctx->res->rec[i];
+		char *rel;
+
+		if (r->type != REC_DIAG || !r->file)
+			continue;
+		rel = tree_relative(r->file, src, obj);
+		if (rel[0] == '/' && !disk && (disk = tree_on_disk(rel)))
+			src = disk;
+		if (rel[0] == '/' && disk) {
+			free(rel);
+			rel = tree_relative(r->file, src, obj);
+		}
+		r->file = intern(rel);
+		free(rel);
+	}
+	free(disk);
+}
+
+static void record_build(struct kbuild *kb)
+{
+	struct parse_ctx *ctx = kb->ctx;
+	struct record *r;
+
+	if (!kb->make_seen)
+		return;
+	r = results_add(ctx->res, REC_BUILD, "build", ctx->in,
+			kb->make_failed ? kb->fail_line : kb->make_line);
+	r->tool = intern("make");
+	r->failed = kb->make_failed;
+	r->target = kb->fail_target;
+	if (kb->fail_message)
+		r->message = xstrdup(kb->fail_message);
+}
+
+static int build_probe(const char *head, size_t len)
+{
+	const char *end = head + len;
+	int score = 1;
+
+	(void)end;
+	if (memmem(head, len, "\n  CC      ", 11) ||
+	    memmem(head, len, "make[", 5))
+		score = 10;
+	else if (memmem(head, len, ": warning: ", 11) ||
+		 memmem(head, len, ": error: ", 9))
+		score = 5;
+	return score;
+}
+
+/*
+ * A line shaped like a diagnostic that no format knows: "TOOL: warning:
+ * ...", "WARNING: modpost: ...", "x.o: warning: objtool: ...". It is kept
+ * with tool "unknown" rather than dropped.
+ */
+static bool unknown_line(struct kbuild *kb, const struct line *l)
+{
+	static const char *const words[] = {
+		"warning:", "error:", "WARNING:", "ERROR:", "FATAL:",
+		"Warning:", "Error:",
+	};
+	const char *s = l->s, *hit = NULL;
+	enum severity sev = SEV_WARNING;
+	size_t i;
+
+	if (!*s || is_space(*s))
+		return false;
+	for (i = 0; i < ARRAY_SIZE(words); i++) {
+		const char *p = strstr(s, words[i]);
+
+		if (p && (!hit || p < hit)) {
+			hit = p;
+			sev = (words[i][0] == 'w' || words[i][0] == 'W') ?
+			      SEV_WARNING : SEV_ERROR;
+		}
+	}
+	if (!hit)
+		return false;
+	/* before the word: "name: name: " tokens only */
+	for (i = 0; s + i < hit; i++)
+		if (s[i] == ' ' && (i == 0 || s[i - 1] != ':'))
+			return false;
+	if (hit > s && hit[-1] != ' ')
+		return false;
+	kbuild_diag(kb, "build", "unknown", sev, NULL, NULL, l->s, l->len);
+	return true;
+}
+
+static bool build_line(struct parse_ctx *ctx, void *priv,
+		       const struct line *l)
+{
+	struct kbuild *kb = ctx->kb;
+
+	(void)priv;
+	if (fmt_make_line(kb, l)) {
+		kbuild_stop_attaching(kb);
+		return true;
+	}
+	if (fmt_cc_line(kb, l) || fmt_kerneldoc_line(kb, l))
+		return true;
+	/*
+	 * The line right after a diagnostic that no format claims is its
+	 * source excerpt (clang prints it with no gutter; kernel-doc quotes
+	 * the comment); indented lines after that are carets and fix-its.
+	 */
+	if (kbuild_last(kb) && (kb->excerpt_due ||
+				(is_space(l->s[0]) && kb->trailing < 8))) {
+		/* a bare excerpt line, no gutter: clang's habit */
+		if (kb->excerpt_due && kbuild_last(kb)->tool == kb->cc_tool)
+			kb->clang_evidence++;
+		kbuild_attach(kb, l->s, l->len);
+		return true;
+	}
+	kbuild_stop_attaching(kb);
+	return unknown_line(kb, l);
+}
+
+static int build_end(struct parse_ctx *ctx, void *priv)
+{
+	struct kbuild *kb = ctx->kb;
+
+	(void)priv;
+	fmt_cc_finish(kb);
+	relativise(kb);
+	record_build(kb);
+	return 0;
+}
+
+const struct parser parser_build = {
+	.name = "build",
+	.probe = build_probe,
+	.line = build_line,
+	.end = build_end,
+};

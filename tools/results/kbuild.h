@@ -1,0 +1,83 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+#ifndef RESULTS_KBUILD_H
+#define RESULTS_KBUILD_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "model.h"
+#include "parser.h"
+#include "strbuf.h"
+
+/*
+ * What the make-log kinds share while one input is read: the tree learnt
+ * from the log, the compiler evidence, make's verdict, and the context
+ * lines around the diagnostic being read.
+ */
+
+#define NO_DIAG ((size_t)-1)
+
+struct kbuild {
+	struct parse_ctx *ctx;
+
+	char *srctree;			/* learnt from the log, or NULL */
+	char *objtree;
+
+	unsigned int gcc_evidence;
+	unsigned int clang_evidence;
+	const char *cc_tool;		/* the placeholder tool of cc diags */
+
+	bool make_seen;			/* a kbuild or make line was read */
+	unsigned long make_line;
+	bool make_failed;
+	const char *fail_target;
+	char *fail_message;
+	unsigned long fail_line;
+
+	struct strbuf pending;		/* context for the next diagnostic */
+	size_t last;			/* the diagnostic being continued */
+	unsigned int trailing;		/* lines attached to it so far */
+	bool excerpt_due;		/* the line right after it */
+	bool header_diag;		/* it points into a header */
+};
+
+/* A position "FILE:LINE:" or "FILE:LINE:COL:" at the start of a line. */
+struct location {
+	const char *file;
+	size_t file_len;
+	unsigned long line;
+	unsigned long column;
+	const char *rest;		/* after the last ':' and one space */
+};
+
+struct kbuild *kbuild_new(struct parse_ctx *ctx);
+void kbuild_free(struct kbuild *kb);
+
+bool location_parse(const char *s, struct location *loc);
+const char *severity_word(const char *s, enum severity *sev, bool *note);
+
+struct record *kbuild_diag(struct kbuild *kb, const char *source,
+			   const char *tool, enum severity sev,
+			   const struct location *loc, const char *category,
+			   const char *msg, size_t msg_len);
+void kbuild_attach(struct kbuild *kb, const char *s, size_t len);
+void kbuild_add_pending(struct kbuild *kb, const char *s, size_t len);
+void kbuild_stop_attaching(struct kbuild *kb);
+struct record *kbuild_last(struct kbuild *kb);
+void kbuild_learn_srctree(struct kbuild *kb, const char *dir, size_t len);
+void kbuild_learn_objtree(struct kbuild *kb, const char *dir, size_t len);
+void kbuild_tool_version(struct kbuild *kb, const char *tool,
+			 const char *version, size_t len);
+
+char *path_clean(const char *path);
+char *tree_relative(const char *path, const char *srctree,
+		    const char *objtree);
+char *plain_quotes(const char *s, size_t len);
+
+/* The formats of a make log, one file each. */
+bool fmt_make_line(struct kbuild *kb, const struct line *l);
+bool fmt_cc_line(struct kbuild *kb, const struct line *l);
+bool fmt_kerneldoc_line(struct kbuild *kb, const struct line *l);
+void fmt_cc_finish(struct kbuild *kb);
+
+#endif /* RESULTS_KBUILD_H */

@@ -1,0 +1,79 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * results: put test results into Linux kernel releases.
+ *
+ * The command table and the exit status. Every command returns 0, 1 (only
+ * under --fail-on) or 2; main() never returns anything else.
+ */
+#include <locale.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cmd.h"
+#include "util.h"
+
+#ifndef RESULTS_VERSION
+#define RESULTS_VERSION "unknown"
+#endif
+
+struct cmd {
+	const char *name;
+	int (*fn)(int argc, char **argv);
+	const char *help;
+};
+
+static const struct cmd commands[] = {
+	{ "parse", cmd_parse, "print the records of the inputs" },
+	{ "render", cmd_render, "render one release's RESULTS" },
+};
+
+static void usage(FILE *f)
+{
+	size_t i;
+
+	fprintf(f, "usage: results [--version] [--help] COMMAND [ARGS]\n\n");
+	fprintf(f, "Put the test results of a kernel tree into its release.\n\n");
+	fprintf(f, "Commands:\n");
+	for (i = 0; i < ARRAY_SIZE(commands); i++)
+		fprintf(f, "  %-10s %s\n", commands[i].name, commands[i].help);
+	fprintf(f, "\n'results COMMAND --help' tells more; ");
+	fprintf(f, "Documentation/dev-tools/results.rst tells all.\n");
+}
+
+static int finish(int ret)
+{
+	if (fflush(stdout) || ferror(stdout) || fclose(stdout)) {
+		fprintf(stderr, "%s: write error on standard output\n",
+			progname);
+		return 2;
+	}
+	return ret;
+}
+
+int main(int argc, char **argv)
+{
+	size_t i;
+
+	/* the C locale whatever the environment says: same bytes out */
+	setlocale(LC_ALL, "C");
+	if (argc < 2) {
+		usage(stderr);
+		return 2;
+	}
+	if (!strcmp(argv[1], "--help") || !strcmp(argv[1], "-h") ||
+	    !strcmp(argv[1], "help")) {
+		usage(stdout);
+		return finish(0);
+	}
+	if (!strcmp(argv[1], "--version")) {
+		printf("results %s\n", RESULTS_VERSION);
+		return finish(0);
+	}
+	for (i = 0; i < ARRAY_SIZE(commands); i++)
+		if (!strcmp(argv[1], commands[i].name))
+			return finish(commands[i].fn(argc - 1, argv + 1));
+	error("unknown command '%s'", argv[1]);
+	usage(stderr);
+	return 2;
+}

@@ -1,0 +1,277 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The record model: records, inputs, labels and coverage sets.
+ */
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "model.h"
+#include "strbuf.h"
+#include "summary.h"
+#include "util.h"
+
+void results_init(struct results *res)
+{
+	memset(res, 0, sizeof(*res));
+}
+
+static void record_release(struct record *r)
+{
+	free(r->path);
+	free(r->reason);
+	free(r->message);
+	free(r->context);
+}
+
+void results_release(struct results *res)
+{
+	size_t i;
+
+	for (i = 0; i < res->nr; i++)
+		record_release(&res->rec[i]);
+	for (i = 0; i < res->nr_in; i++) {
+		struct input *in = &res->in[i];
+
+		free(in->label);
+		nameset_release(&in->units);
+		nameset_release(&in->suites);
+		nameset_release(&in->tools);
+	}
+	free(res->rec);
+	free(res->in);
+	if (res->imported) {
+		summary_release(res->imported);
+		free(res->imported);
+	}
+	results_init(res);
+}
+
+/**
+ * results_add() - append an empty record
+ * @res: the model
+ * @type: what kind of record
+ * @source: the kind of input that produced it
+ * @in: the input it came from
+ * @line: its 1-based line in that input
+ *
+ * The returned pointer is valid until the next results_add().
+ *
+ * Return: the new record, zeroed but for the arguments.
+ */
+struct record *results_add(struct results *res, enum record_type type,
+			   const char *source, const struct input *in,
+			   unsigned long line)
+{
+	struct record *r;
+
+	ALLOC_GROW(res->rec, res->nr + 1, res->alloc);
+	r = &res->rec[res->nr++];
+	memset(r, 0, sizeof(*r));
+	r->type = type;
+	r->source = intern(source);
+	r->input = in ? in->name : NULL;
+	r->input_line = line;
+	return r;
+}
+
+/**
+ * results_add_input() - register an input file
+ * @res: the model
+ * @name: the file as given, "-" for stdin
+ * @kind: the kind given or detected
+ *
+ * Return: the new input, valid until the next results_add_input().
+ */
+struct input *results_add_input(struct results *res, const char *name,
+				const char *kind)
+{
+	struct input *in;
+
+	ALLOC_GROW(res->in, res->nr_in + 1, res->alloc_in);
+	in = &res->in[res->nr_in++];
+	memset(in, 0, sizeof(*in));
+	in->name = intern(name);
+	in->display = intern(strcmp(name, "-") ? path_basename(name) :
+			     "stdin");
+	in->kind = intern(kind);
+	in->first_rec = res->nr;
+	return in;
+}
+
+/**
+ * input_set_label() - set a label of an input
+ * @in: the input
+ * @key: the label's name
+ * @value: its value
+ * @given: true when the user gave it; a given label is never replaced by
+ *	   one read from the log
+ */
+void input_set_label(struct input *in, const char *key, const char *value,
+		     bool given)
+{
+	size_t i;
+
+	key = intern(key);
+	for (i = 0; i < in->nr_label; i++) {
+		if (in->label[i].key != key)
+			continue;
+		if (in->label[i].given && !given)
+			return;
+		in->label[i].value = intern(value);
+		in->label[i].given = given;
+		return;
+	}
+	ALLOC_GROW(in->label, in->nr_label + 1, in->alloc_label);
+	in->label[in->nr_label].key = key;
+	in->label[in->nr_label].value = intern(value);
+	in->label[in->nr_label].given = given;
+	in->nr_label++;
+}
+
+const char *input_label(const struct input *in, const char *key)
+{
+	size_t i;
+
+	for (i = 0; i < in->nr_label; i++)
+		if (!strcmp(in->label[i].key, key))
+			return in->label[i].value;
+	return NULL;
+}
+
+static size_t ptr_hash(const char *p, size_t size)
+{
+	uintptr_t v = (uintptr_t)p;
+
+	v ^= v >> 17;
+	v *= 0x9e3779b97f4a7c15ULL;
+	return (v >> 7) & (size - 1);
+}
+
+static void nameset_rehash(struct nameset *set)
+{
+	size_t i, size = set->size ? set->size * 2 : 64;
+
+	free(set->slot);
+	set->slot = xcalloc(size, sizeof(*set->slot));
+	set->size = size;
+	for (i = 0; i < set->nr; i++) {
+		size_t j = ptr_hash(set->name[i], size);
+
+		while (set->slot[j])
+			j = (j + 1) & (size - 1);
+		set->slot[j] = set->name[i];
+	}
+}
+
+bool nameset_has(const struct nameset *set, const char *name)
+{
+	size_t j;
+
+	if (!set->size)
+		return false;
+	name = intern(name);
+	j = ptr_hash(name, set->size);
+	while (set->slot[j]) {
+		if (set->slot[j] == name)
+			return true;
+		j = (j + 1) & (set->size - 1);
+	}
+	return false;
+}
+
+/**
+ * nameset_add() - add a name to a set, once
+ * @set: the set
+ * @name: the name; interned here
+ */
+void nameset_add(struct nameset *set, const char *name)
+{
+	size_t j;
+
+	name = intern(name);
+	if (nameset_has(set, name))
+		return;
+	ALLOC_GROW(set->name, set->nr + 1, set->alloc);
+	set->name[set->nr++] = name;
+	if (set->nr * 2 > set->size) {
+		nameset_rehash(set);
+		return;
+	}
+	j = ptr_hash(name, set->size);
+	while (set->slot[j])
+		j = (j + 1) & (set->size - 1);
+	set->slot[j] = name;
+}
+
+void nameset_release(struct nameset *set)
+{
+	free(set->name);
+	free(set->slot);
+	memset(set, 0, sizeof(*set));
+}
+
+static const char *const status_names[TEST_NR_STATUS] = {
+	[TEST_PASS] = "PASS",
+	[TEST_FAIL] = "FAIL",
+	[TEST_SKIP] = "SKIP",
+	[TEST_ERROR] = "ERROR",
+};
+
+static const char *const severity_names[SEV_NR] = {
+	[SEV_ERROR] = "error",
+	[SEV_WARNING] = "warning",
+	[SEV_INFO] = "info",
+};
+
+const char *test_status_name(enum test_status st)
+{
+	return status_names[st];
+}
+
+const char *severity_name(enum severity sev)
+{
+	return severity_names[sev];
+}
+
+/* Return: the status named @s, or -1. */
+int test_status_parse(const char *s)
+{
+	int i;
+
+	for (i = 0; i < TEST_NR_STATUS; i++)
+		if (!strcmp(s, status_names[i]))
+			return i;
+	return -1;
+}
+
+/* Return: the severity named @s, or -1. */
+int severity_parse(const char *s)
+{
+	int i;
+
+	for (i = 0; i < SEV_NR; i++)
+		if (!strcmp(s, severity_names[i]))
+			return i;
+	return -1;
+}
+
+/**
+ * test_path_join() - a test's path as one name
+ * @r: a test record
+ *
+ * Return: the names joined by '.', as kunit.py prints them; the caller
+ * frees it. An empty name (kunit.py's crash placeholder) shows as "".
+ */
+char *test_path_join(const struct record *r)
+{
+	struct strbuf sb = STRBUF_INIT;
+	unsigned int i;
+
+	for (i = 0; i < r->depth; i++) {
+		if (i)
+			strbuf_addch(&sb, '.');
+		strbuf_addstr(&sb, r->path[i][0] ? r->path[i] : "\"\"");
+	}
+	return strbuf_detach(&sb);
+}

@@ -1,0 +1,131 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+#ifndef RESULTS_MODEL_H
+#define RESULTS_MODEL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+/*
+ * The record model: what the parsers append to, and what the renderers
+ * read. One struct results holds everything that the inputs of one
+ * release said, occurrence by occurrence.
+ */
+
+enum record_type {
+	REC_TEST,	/* one leaf test */
+	REC_DIAG,	/* one diagnostic a tool printed */
+	REC_BUILD,	/* one make run */
+	REC_NOTICE,	/* a problem with the check run itself */
+};
+
+enum test_status {
+	TEST_PASS,
+	TEST_FAIL,
+	TEST_SKIP,
+	TEST_ERROR,
+	TEST_NR_STATUS,
+};
+
+enum severity {
+	SEV_ERROR,
+	SEV_WARNING,
+	SEV_INFO,
+	SEV_NR,
+};
+
+/*
+ * One record. Strings marked "interned" come from intern() and are
+ * shared; the others belong to the record. A field that a record type
+ * does not use is NULL or 0.
+ */
+struct record {
+	enum record_type type;
+	const char *source;		/* interned: the kind that read it */
+	const char *input;		/* interned: the input as given */
+	unsigned long input_line;	/* 1-based line in the input */
+
+	/* REC_TEST */
+	const char **path;		/* interned names, outermost first */
+	unsigned int depth;		/* entries in @path */
+	enum test_status status;
+	char *reason;			/* skip reason or log excerpt */
+
+	/* REC_DIAG, REC_NOTICE (tool, message) and REC_BUILD (message) */
+	const char *tool;		/* interned: gcc, clang, kernel-doc... */
+	enum severity severity;
+	const char *file;		/* interned, relative to the tree */
+	unsigned long line;		/* 0 when the tool gave none */
+	unsigned long column;		/* 0 when the tool gave none */
+	const char *category;		/* interned: -Wflag, check, script */
+	char *message;
+	char *context;			/* attached context lines */
+	bool werror;			/* a warning promoted to an error */
+
+	/* REC_BUILD */
+	bool failed;
+	const char *target;		/* interned: what make failed to make */
+};
+
+/* A label of an input: arch=x86_64, compiler=gcc, w=1, ... */
+struct label {
+	const char *key;		/* interned */
+	const char *value;		/* interned */
+	bool given;			/* from --label, not from the log */
+};
+
+/* A set of distinct interned names, kept in insertion order. */
+struct nameset {
+	const char **name;
+	size_t nr, alloc;
+	const char **slot;		/* open-addressing hash of @name */
+	size_t size;
+};
+
+/* One input file and what it revealed about the run that produced it. */
+struct input {
+	const char *name;		/* interned: as given ("-" for stdin) */
+	const char *display;		/* interned: for RESULTS (basename) */
+	const char *kind;		/* interned: kind given or detected */
+	struct label *label;
+	size_t nr_label, alloc_label;
+	struct nameset units;		/* coverage: units compiled */
+	struct nameset suites;		/* coverage: test suites run */
+	struct nameset tools;		/* "gcc 12.2.0", "clang 14.0.6" */
+	size_t first_rec;		/* its records are [first_rec, nr) */
+	size_t nr_rec;
+};
+
+struct summary;
+
+struct results {
+	struct record *rec;
+	size_t nr, alloc;
+	struct input *in;
+	size_t nr_in, alloc_in;
+	struct summary *imported;	/* read from RESULTS inputs */
+};
+
+void results_init(struct results *res);
+void results_release(struct results *res);
+struct record *results_add(struct results *res, enum record_type type,
+			   const char *source, const struct input *in,
+			   unsigned long line);
+struct input *results_add_input(struct results *res, const char *name,
+				const char *kind);
+
+void input_set_label(struct input *in, const char *key, const char *value,
+		     bool given);
+const char *input_label(const struct input *in, const char *key);
+
+void nameset_add(struct nameset *set, const char *name);
+bool nameset_has(const struct nameset *set, const char *name);
+void nameset_release(struct nameset *set);
+
+const char *test_status_name(enum test_status st);
+const char *severity_name(enum severity sev);
+int test_status_parse(const char *s);
+int severity_parse(const char *s);
+
+char *test_path_join(const struct record *r);
+
+#endif /* RESULTS_MODEL_H */

@@ -1,0 +1,395 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The results kind: a RESULTS file read back into a summary, so that
+ * render, read, render gives the same bytes and a later release can be
+ * compared with an earlier one. The reader is strict: RESULTS is
+ * structured input, and a line it does not understand is an error.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "parser.h"
+#include "strbuf.h"
+#include "summary.h"
+
+enum section {
+	SEC_HEADER,
+	SEC_SUMMARY,
+	SEC_FAILURES,
+	SEC_ERRORS,
+	SEC_WARNINGS,
+	SEC_INFO,
+	SEC_NOTICES,
+};
+
+struct rstate {
+	struct summary *s;
+	enum section sec;
+	bool failed;
+	bool seen_format;
+	struct failure *last_fail;
+	struct strbuf reason;
+};
+
+/* Split off the next blank-separated word of *@p. */
+static const char *word(const char **p)
+{
+	const char *s = *p, *e;
+	char *w;
+	const char *ret;
+
+	while (*s == ' ')
+		s++;
+	if (!*s)
+		return NULL;
+	e = strchrnul(s, ' ');
+	w = xstrndup(s, e - s);
+	ret = intern(w);
+	free(w);
+	*p = e;
+	return ret;
+}
+
+static const char *none(const char *tok)
+{
+	return strcmp(tok, "-") ? tok : intern("-");
+}
+
+static int bad(struct parse_ctx *ctx, struct rstate *st, const char *what)
+{
+	st->failed = true;
+	return parse_error(ctx, "%s", what);
+}
+
+static void flush_reason(struct rstate *st)
+{
+	if (st->last_fail && st->reason.len) {
+		free(st->last_fail->reason);
+		st->last_fail->reason = strbuf_detach(&st->reason);
+	}
+	strbuf_reset(&st->reason);
+}
+
+static int header_line(struct parse_ctx *ctx, struct rstate *st,
+		       const char *s)
+{
+	const char *p, *key;
+
+	if (ctx->line == 1) {
+		p = skip_prefix(s, "Results for ");
+		if (!p || !*p)
+			return bad(ctx, st, "expected 'Results for RELEASE'");
+		st->s->release = strcmp(p, "unknown") ? intern(p) : NULL;
+		return 0;
+	}
+	if (!starts_with(s, "  "))
+		return bad(ctx, st, "expected an indented header line");
+	p = s;
+	key = word(&p);
+	p = skip_spaces(p);
+	if (!strcmp(key, "format")) {
+		if (strcmp(p, "1"))
+			return bad(ctx, st, "unsupported RESULTS format");
+		st->seen_format = true;
+	} else if (!strcmp(key, "commit")) {
+		st->s->commit = strcmp(p, "unknown") ? intern(p) : NULL;
+	} else if (!strcmp(key, "tool")) {
+		summary_add_tool(st->s, p);
+	} else if (!strcmp(key, "input")) {
+		struct input_desc d = { 0 };
+		const char *labels[64], *w;
+
+		d.kind = word(&p);
+		d.name = word(&p);
+		if (!d.kind || !d.name)
+			return bad(ctx, st, "expected 'input KIND NAME LABELS'");
+		while ((w = word(&p))) {
+			if (d.nr_label == ARRAY_SIZE(labels) || !strchr(w, '='))
+				return bad(ctx, st, "bad input label");
+			labels[d.nr_label++] = w;
+		}
+		d.label = labels;
+		summary_add_input(st->s, &d);
+	} else {
+		return bad(ctx, st, "unknown header key");
+	}
+	return 0;
+}
+
+static int read_counts(const char *p, const char *const *names,
+		       unsigned long *val, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		p = skip_prefix(p, names[i]);
+		if (!p || *p != ' ' || !parse_ulong(p + 1, &p, &val[i]))
+			return -1;
+		if (i + 1 < n) {
+			if (*p != ',' || p[1] != ' ')
+				return -1;
+			p += 2;
+		}
+	}
+	return *p ? -1 : 0;
+}
+
+static int summary_line(struct parse_ctx *ctx, struct rstate *st,
+			const char *s)
+{
+	static const char *const tnames[] = { "pass", "fail", "skip", "error" };
+	static const char *const bnames[] = { "pass", "fail" };
+	static const char *const dnames[] = { "error", "warning", "info",
+					      "unique" };
+	const char *p = s, *source, *what;
+	struct source_counts *c;
+	unsigned long total, v[4];
+
+	if (!starts_with(s, "  "))
+		return bad(ctx, st, "expected an indented summary line");
+	source = word(&p);
+	what = word(&p);
+	if (!source || !what || *p != ' ' || !parse_ulong(p + 1, &p, &total))
+		return bad(ctx, st, "expected 'SOURCE WHAT COUNT'");
+	c = summary_source(st->s, source);
+	if (!strcmp(what, "notices") && !*p) {
+		c->notices = total;
+		return 0;
+	}
+	if (*p != ':' || p[1] != ' ')
+		return bad(ctx, st, "expected ':' after the count");
+	p += 2;
+	if (!strcmp(what, "tests")) {
+		if (read_counts(p, tnames, v, 4) ||
+		    v[0] + v[1] + v[2] + v[3] != total)
+			return bad(ctx, st, "bad test counts");
+		c->has_tests = true;
+		c->tests[TEST_PASS] = v[0];
+		c->tests[TEST_FAIL] = v[1];
+		c->tests[TEST_SKIP] = v[2];
+		c->tests[TEST_ERROR] = v[3];
+	} else if (!strcmp(what, "builds")) {
+		if (read_counts(p, bnames, v, 2) || v[0] + v[1] != total)
+			return bad(ctx, st, "bad build counts");
+		c->has_builds = true;
+		c->builds = total;
+		c->builds_failed = v[1];
+	} else if (!strcmp(what, "diagnostics")) {
+		if (read_counts(p, dnames, v, 4) || v[0] + v[1] + v[2] != total)
+			return bad(ctx, st, "bad diagnostic counts");
+		c->has_diags = true;
+		c->diags[SEV_ERROR] = v[0];
+		c->diags[SEV_WARNING] = v[1];
+		c->diags[SEV_INFO] = v[2];
+	} else {
+		return bad(ctx, st, "unknown summary line");
+	}
+	return 0;
+}
+
+static int failure_line(struct parse_ctx *ctx, struct rstate *st,
+			const char *s)
+{
+	struct failure f = { 0 };
+	const char *p, *w;
+	int status;
+
+	if ((p = skip_prefix(s, "    |"))) {
+		if (!st->last_fail || (*p && *p != ' '))
+			return bad(ctx, st, "reason line without a failure");
+		if (st->reason.len)
+			strbuf_addch(&st->reason, '\n');
+		strbuf_addstr(&st->reason, *p ? p + 1 : p);
+		return 0;
+	}
+	flush_reason(st);
+	p = s;
+	if (!starts_with(s, "  ") || !(f.source = word(&p)) ||
+	    !(w = word(&p)) || *p != ' ' || !p[1])
+		return bad(ctx, st, "expected 'SOURCE STATUS NAME'");
+	status = test_status_parse(w);
+	if (status != TEST_FAIL && status != TEST_ERROR)
+		return bad(ctx, st, "failure status must be FAIL or ERROR");
+	f.status = status;
+	f.name = intern(p + 1);
+	summary_add_failure(st->s, &f);
+	st->last_fail = &st->s->fail[st->s->nr_fail - 1];
+	return 0;
+}
+
+static int diag_line(struct parse_ctx *ctx, struct rstate *st,
+		     const char *s, enum severity sev)
+{
+	struct diag_group d = { .severity = sev };
+	struct source_counts *c;
+	const char *p = s, *w, *colon;
+	char *file;
+
+	if (!starts_with(s, "  ") || !(w = word(&p)) ||
+	    !parse_ulong(w, &w, &d.count) || *w || !d.count)
+		return bad(ctx, st, "expected 'COUNT SOURCE TOOL CATEGORY FILE: MESSAGE'");
+	d.source = word(&p);
+	d.tool = word(&p);
+	d.category = word(&p);
+	if (!d.source || !d.tool || !d.category || *p != ' ')
+		return bad(ctx, st, "expected 'COUNT SOURCE TOOL CATEGORY FILE: MESSAGE'");
+	p++;
+	colon = strstr(p, ": ");
+	if (!colon || colon == p)
+		return bad(ctx, st, "expected 'FILE: MESSAGE'");
+	file = xstrndup(p, colon - p);
+	d.file = none(intern(file));
+	free(file);
+	d.message = intern(colon + 2);
+	c = summary_source(st->s, d.source);
+	(void)c;
+	summary_add_diag(st->s, &d);
+	return 0;
+}
+
+static int notice_line(struct parse_ctx *ctx, struct rstate *st,
+		       const char *s)
+{
+	struct notice_group n = { 0 };
+	const char *p = s, *w;
+
+	if (!starts_with(s, "  ") || !(w = word(&p)) ||
+	    !parse_ulong(w, &w, &n.count) || *w || !n.count ||
+	    !(n.source = word(&p)) || !(n.tool = word(&p)) || *p != ' ')
+		return bad(ctx, st, "expected 'COUNT SOURCE TOOL MESSAGE'");
+	n.message = intern(p + 1);
+	summary_add_notice(st->s, &n);
+	return 0;
+}
+
+static int section_title(struct parse_ctx *ctx, struct rstate *st,
+			 const char *s)
+{
+	static const struct {
+		const char *title;
+		enum section sec;
+	} titles[] = {
+		{ "Summary", SEC_SUMMARY },
+		{ "Failures", SEC_FAILURES },
+		{ "Errors", SEC_ERRORS },
+		{ "Warnings", SEC_WARNINGS },
+		{ "Info", SEC_INFO },
+		{ "Notices", SEC_NOTICES },
+	};
+	size_t i;
+
+	for (i = 0; i < ARRAY_SIZE(titles); i++) {
+		if (strcmp(s, titles[i].title))
+			continue;
+		if (titles[i].sec <= st->sec)
+			return bad(ctx, st, "section out of order");
+		if (st->sec == SEC_HEADER && !st->seen_format)
+			return bad(ctx, st, "no 'format' line in the header");
+		flush_reason(st);
+		st->last_fail = NULL;
+		st->sec = titles[i].sec;
+		return 0;
+	}
+	return bad(ctx, st, "unknown section");
+}
+
+static bool results_line(struct parse_ctx *ctx, void *priv,
+			 const struct line *l)
+{
+	struct rstate *st = priv;
+	const char *s = l->s;
+
+	if (!st)
+		return false;
+	if (st->failed)
+		return true;
+	if (!*s) {
+		flush_reason(st);
+		st->last_fail = NULL;
+		return true;
+	}
+	if (s[0] != ' ' && ctx->line > 1) {
+		section_title(ctx, st, s);
+		return true;
+	}
+	switch (st->sec) {
+	case SEC_HEADER:
+		header_line(ctx, st, s);
+		break;
+	case SEC_SUMMARY:
+		summary_line(ctx, st, s);
+		break;
+	case SEC_FAILURES:
+		failure_line(ctx, st, s);
+		break;
+	case SEC_ERRORS:
+		diag_line(ctx, st, s, SEV_ERROR);
+		break;
+	case SEC_WARNINGS:
+		diag_line(ctx, st, s, SEV_WARNING);
+		break;
+	case SEC_INFO:
+		diag_line(ctx, st, s, SEV_INFO);
+		break;
+	case SEC_NOTICES:
+		notice_line(ctx, st, s);
+		break;
+	}
+	return true;
+}
+
+static void *results_begin(struct parse_ctx *ctx)
+{
+	struct rstate *st;
+
+	if (strcmp(ctx->in->kind, "results"))
+		return NULL;
+	st = xcalloc(1, sizeof(*st));
+	st->s = xcalloc(1, sizeof(*st->s));
+	summary_init(st->s);
+	strbuf_init(&st->reason);
+	return st;
+}
+
+static int results_end(struct parse_ctx *ctx, void *priv)
+{
+	struct rstate *st = priv;
+	struct results *res = ctx->res;
+	int ret = 0;
+
+	if (!st)
+		return 0;
+	flush_reason(st);
+	if (!st->failed && st->sec == SEC_HEADER)
+		ret = parse_error(ctx, "no 'Summary' section: truncated RESULTS");
+	if (st->failed)
+		ret = -1;
+	if (!ret) {
+		if (!res->imported) {
+			res->imported = xcalloc(1, sizeof(*res->imported));
+			summary_init(res->imported);
+		}
+		summary_merge(res->imported, st->s);
+	}
+	summary_release(st->s);
+	free(st->s);
+	strbuf_release(&st->reason);
+	free(st);
+	return ret;
+}
+
+static int results_probe(const char *head, size_t len)
+{
+	if (len > 12 && !memcmp(head, "Results for ", 12) &&
+	    memmem(head, len, "\n  format   ", 12))
+		return 100;
+	return 0;
+}
+
+const struct parser parser_results = {
+	.name = "results",
+	.probe = results_probe,
+	.begin = results_begin,
+	.line = results_line,
+	.end = results_end,
+};

@@ -1,0 +1,651 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The parser registry, kind detection and the one stream reader that
+ * every input goes through.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "kbuild.h"
+#include "parser.h"
+#include "strbuf.h"
+
+/*
+ * The registry. Order matters twice: it is the order in which a line is
+ * offered to the kinds (the more specific formats first), and it breaks
+ * ties in detection. Adding a kind is one file plus one line here.
+ */
+static const struct parser *const parsers[] = {
+	&parser_results,
+	&parser_kunit,
+	&parser_build,
+};
+
+#define NR_PARSERS ARRAY_SIZE(parsers)
+
+/* Bytes looked at for detection. */
+#define HEAD_SIZE	(64 * 1024)
+/* Log lines are cut here; the rest of a longer line is skipped. */
+#define MAX_LINE	(64 * 1024)
+#define READ_SIZE	(256 * 1024)
+
+const struct parser *parser_find(const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < NR_PARSERS; i++)
+		if (!strcmp(parsers[i]->name, name))
+			return parsers[i];
+	return NULL;
+}
+
+/**
+ * parser_kind_list() - the known kinds, for messages and --help
+ *
+ * Return: a static string such as "kunit, build".
+ */
+const char *parser_kind_list(void)
+{
+	static struct strbuf sb = STRBUF_INIT;
+	size_t i;
+
+	if (sb.len)
+		return sb.buf;
+	for (i = 0; i < NR_PARSERS; i++) {
+		if (i)
+			strbuf_addstr(&sb, ", ");
+		strbuf_addstr(&sb, parsers[i]->name);
+	}
+	return sb.buf;
+}
+
+static void vparse_error(struct parse_ctx *ctx, unsigned long line,
+			 const char *fmt, va_list ap)
+{
+	struct strbuf sb = STRBUF_INIT;
+
+	strbuf_addstr(&sb, ctx->path);
+	if (line)
+		strbuf_addf(&sb, ":%lu", line);
+	fflush(stdout);
+	fprintf(stderr, "%s: %s: ", progname, sb.buf);
+	vfprintf(stderr, fmt, ap);
+	fputc('\n', stderr);
+	strbuf_release(&sb);
+}
+
+/**
+ * parse_error() - report broken structured input at the current line
+ * @ctx: the parse
+ * @fmt: printf format of what is wrong
+ *
+ * Prints "results: FILE:LINE: what is wrong".
+ *
+ * Return: -1.
+ */
+int parse_error(struct parse_ctx *ctx, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vparse_error(ctx, ctx->line, fmt, ap);
+	va_end(ap);
+	return -1;
+}
+
+/**
+ * parse_error_at() - report broken structured input at a given line
+ * @ctx: the parse
+ * @line: the 1-based line, 0 for none
+ * @fmt: printf format of what is wrong
+ *
+ * Return: -1.
+ */
+int parse_error_at(struct parse_ctx *ctx, unsigned long line,
+		   const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vparse_error(ctx, line, fmt, ap);
+	va_end(ap);
+	return -1;
+}
+
+/**
+ * parse_json_error() - report a JSON structure error by its path
+ * @ctx: the parse
+ * @jpath: where in the document, e.g. "sub_groups[2].test_cases[5].status"
+ * @fmt: printf format of what is wrong
+ *
+ * Prints "results: FILE: json.path: what is wrong".
+ *
+ * Return: -1.
+ */
+int parse_json_error(struct parse_ctx *ctx, const char *jpath,
+		     const char *fmt, ...)
+{
+	va_list ap;
+
+	fflush(stdout);
+	fprintf(stderr, "%s: %s: %s: ", progname, ctx->path, jpath);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+	return -1;
+}
+
+/**
+ * parse_notice() - record a problem with the check run itself
+ * @ctx: the parse
+ * @source: the kind the notice is about
+ * @tool: the tool that had the problem
+ * @fmt: printf format of the message
+ */
+void parse_notice(struct parse_ctx *ctx, const char *source,
+		  const char *tool, const char *fmt, ...)
+{
+	struct strbuf sb = STRBUF_INIT;
+	struct record *r;
+	va_list ap;
+	int n;
+
+	va_start(ap, fmt);
+	n = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	strbuf_grow(&sb, n);
+	va_start(ap, fmt);
+	vsnprintf(sb.buf, n + 1, fmt, ap);
+	va_end(ap);
+	sb.len = n;
+
+	r = results_add(ctx->res, REC_NOTICE, source, ctx->in, ctx->line);
+	r->tool = intern(tool);
+	r->severity = SEV_INFO;
+	r->message = strbuf_detach(&sb);
+}
+
+/* The stream reader: a large buffer, memchr for line ends. */
+struct reader {
+	int fd;
+	char *buf;
+	size_t start, end, size;
+	bool eof;
+	int err;
+};
+
+static int reader_fill(struct reader *rd)
+{
+	ssize_t n;
+
+	if (rd->start > 0) {
+		memmove(rd->buf, rd->buf + rd->start, rd->end - rd->start);
+		rd->end -= rd->start;
+		rd->start = 0;
+	}
+	if (rd->end == rd->size) {
+		rd->size *= 2;
+		rd->buf = xrealloc(rd->buf, rd->size);
+	}
+	do {
+		n = read(rd->fd, rd->buf + rd->end, rd->size - rd->end);
+	} while (n < 0 && errno == EINTR);
+	if (n < 0) {
+		rd->err = errno;
+		rd->eof = true;
+		return -1;
+	}
+	if (!n)
+		rd->eof = true;
+	rd->end += n;
+	return 0;
+}
+
+/*
+ * Read the next raw line into @sb, without its '\n'. At most @max bytes
+ * are kept (0: no limit); the rest of a longer line is skipped and
+ * *@cut is set. Return: false at end of input.
+ */
+static bool reader_getline(struct reader *rd, struct strbuf *sb, size_t max,
+			   bool *cut)
+{
+	strbuf_reset(sb);
+	*cut = false;
+	for (;;) {
+		char *p = rd->buf + rd->start;
+		size_t avail = rd->end - rd->start;
+		char *nl = memchr(p, '\n', avail);
+		size_t take = nl ? (size_t)(nl - p) : avail;
+		size_t room = max && sb->len < max ? max - sb->len : 0;
+
+		if (!max)
+			strbuf_add(sb, p, take);
+		else if (room)
+			strbuf_add(sb, p, take < room ? take : room);
+		if (max && take > room)
+			*cut = true;
+		rd->start += take;
+		if (nl) {
+			rd->start++;
+			return true;
+		}
+		if (rd->eof)
+			return sb->len > 0 || *cut;
+		/* a long line: keep the buffer from growing when cutting */
+		if (max && *cut && rd->start == rd->end)
+			rd->start = rd->end = 0;
+		reader_fill(rd);
+		if (rd->eof && rd->start == rd->end)
+			return sb->len > 0 || *cut;
+	}
+}
+
+/*
+ * Clean a log line in place: drop the CR of CRLF line ends and ANSI
+ * escape sequences, and turn NUL and other control bytes (binary noise
+ * in a console log) into '?', so that the formats see plain text.
+ */
+static void clean_line(struct strbuf *sb)
+{
+	char *s = sb->buf, *d = sb->buf;
+	char *end = sb->buf + sb->len;
+
+	while (s < end) {
+		unsigned char c = *s;
+
+		if (c == 0x1b) {
+			s++;
+			if (s < end && *s == '[') {
+				s++;
+				while (s < end && !(*s >= 0x40 && *s <= 0x7e))
+					s++;
+				if (s < end)
+					s++;
+			} else if (s < end) {
+				s++;
+			}
+			continue;
+		}
+		if (c == '\r' && s + 1 == end) {
+			s++;
+			continue;
+		}
+		if (c < 0x20 && c != '\t')
+			c = '?';
+		else if (c == 0x7f)
+			c = '?';
+		*d++ = c;
+		s++;
+	}
+	strbuf_setlen(sb, d - sb->buf);
+}
+
+/* Scan state of a JSON document being collected from the stream. */
+struct json_scan {
+	struct strbuf text;
+	unsigned long first_line;
+	int depth;
+	bool in_string, escape;
+	bool active;
+};
+
+/*
+ * Feed @n bytes of a document. Return: the number of bytes that belong to
+ * the document; when it is less than @n, the document ended there.
+ */
+static size_t json_scan_feed(struct json_scan *js, const char *s, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		char c = s[i];
+
+		if (js->in_string) {
+			if (js->escape)
+				js->escape = false;
+			else if (c == '\\')
+				js->escape = true;
+			else if (c == '"')
+				js->in_string = false;
+			continue;
+		}
+		if (c == '"') {
+			js->in_string = true;
+		} else if (c == '{' || c == '[') {
+			js->depth++;
+		} else if (c == '}' || c == ']') {
+			if (--js->depth == 0) {
+				strbuf_add(&js->text, s, i + 1);
+				return i + 1;
+			}
+		}
+	}
+	strbuf_add(&js->text, s, n);
+	strbuf_addch(&js->text, '\n');
+	return n;
+}
+
+static void json_scan_start(struct json_scan *js, unsigned long line)
+{
+	strbuf_reset(&js->text);
+	js->first_line = line;
+	js->depth = 0;
+	js->in_string = false;
+	js->escape = false;
+	js->active = true;
+}
+
+struct stream {
+	struct parse_ctx *ctx;
+	const struct parser *hint;
+	bool whole_json;	/* the input is a JSON file, not a log */
+};
+
+static int decode_json(struct stream *st, struct json_scan *js)
+{
+	struct parse_ctx *ctx = st->ctx;
+	json_error_t jerr;
+	json_t *doc;
+	size_t i;
+	int ret = 0;
+
+	js->active = false;
+	doc = json_loadb(js->text.buf, js->text.len, JSON_REJECT_DUPLICATES,
+			 &jerr);
+	if (!doc) {
+		unsigned long line = js->first_line;
+
+		if (jerr.line > 0)
+			line += jerr.line - 1;
+		return parse_error_at(ctx, line, "invalid JSON: %s", jerr.text);
+	}
+	/* the kind named on the command line is asked first */
+	for (i = 0; !ret && st->hint && i < NR_PARSERS; i++)
+		if (parsers[i] == st->hint && parsers[i]->json)
+			ret = parsers[i]->json(ctx, ctx->priv[i], doc,
+					       js->first_line);
+	for (i = 0; !ret && i < NR_PARSERS; i++) {
+		if (!parsers[i]->json || parsers[i] == st->hint)
+			continue;
+		ret = parsers[i]->json(ctx, ctx->priv[i], doc,
+				       js->first_line);
+	}
+	json_decref(doc);
+	if (ret > 0)
+		ctx->claimed++;
+	if (ret < 0)
+		return -1;
+	if (!ret && st->whole_json)
+		return parse_error_at(ctx, js->first_line,
+				      "JSON document of no known kind (known: %s)",
+				      parser_kind_list());
+	if (!ret)
+		parse_notice(ctx, "results", "results",
+			     "line %lu: JSON document of no known kind skipped",
+			     js->first_line);
+	return 0;
+}
+
+static void offer_line(struct stream *st, const struct line *l)
+{
+	struct parse_ctx *ctx = st->ctx;
+	size_t i;
+
+	for (i = 0; i < NR_PARSERS; i++) {
+		const struct parser *p = parsers[i];
+
+		if (p->line && p->line(ctx, ctx->priv[i], l)) {
+			ctx->claimed++;
+			return;
+		}
+	}
+}
+
+static bool starts_json(const char *s, size_t len, bool first)
+{
+	/* kunit.py's stdout: a line that is just '{' at column 0 */
+	if (len == 1 && s[0] == '{')
+		return true;
+	return first && (s[0] == '{' || s[0] == '[');
+}
+
+/*
+ * Hand the document scanner what is left of a line after a document
+ * ended in it; further documents may follow on the same line.
+ */
+static int rest_of_line(struct stream *st, struct json_scan *js,
+			const char *s, size_t len, unsigned long nr)
+{
+	while (len) {
+		size_t used;
+
+		while (len && is_space(*s)) {
+			s++;
+			len--;
+		}
+		if (!len || (*s != '{' && *s != '['))
+			return 0;
+		json_scan_start(js, nr);
+		used = json_scan_feed(js, s, len);
+		if (js->depth > 0)
+			return 0;
+		if (decode_json(st, js))
+			return -1;
+		s += used;
+		len -= used;
+	}
+	return 0;
+}
+
+static int read_stream(struct stream *st, struct reader *rd)
+{
+	struct parse_ctx *ctx = st->ctx;
+	struct strbuf sb = STRBUF_INIT;
+	struct json_scan js = { .text = STRBUF_INIT };
+	unsigned long nr = 0;
+	bool cut, first = true;
+	int ret = 0;
+
+	while (reader_getline(rd, &sb, st->whole_json || js.active ? 0 :
+			      MAX_LINE, &cut)) {
+		struct line l;
+
+		ctx->line = ++nr;
+		if (first && sb.len >= 3 && !memcmp(sb.buf, "\xef\xbb\xbf", 3)) {
+			memmove(sb.buf, sb.buf + 3, sb.len - 2);
+			sb.len -= 3;
+		}
+		if (js.active) {
+			size_t used = json_scan_feed(&js, sb.buf, sb.len);
+
+			if (js.depth == 0) {
+				if (decode_json(st, &js) ||
+				    rest_of_line(st, &js, sb.buf + used,
+						 sb.len - used, nr)) {
+					ret = -1;
+					break;
+				}
+			}
+			continue;
+		}
+		if (cut && !ctx->cut_reported) {
+			parse_notice(ctx, "results", "results",
+				     "line %lu: longer than %d bytes, cut",
+				     nr, MAX_LINE);
+			ctx->cut_reported = true;
+		}
+		if (sb.len && starts_json(sb.buf, sb.len,
+					  first && st->whole_json)) {
+			first = false;
+			if (rest_of_line(st, &js, sb.buf, sb.len, nr)) {
+				ret = -1;
+				break;
+			}
+			continue;
+		}
+		first = false;
+		clean_line(&sb);
+		l.s = sb.buf;
+		l.len = sb.len;
+		l.nr = nr;
+		offer_line(st, &l);
+	}
+	if (!ret && rd->err)
+		ret = parse_error_at(ctx, 0, "read error: %s",
+				     strerror(rd->err));
+	if (!ret && js.active) {
+		/* a document that never closed: let jansson say where */
+		ret = decode_json(st, &js);
+		if (!ret)
+			ret = parse_error_at(ctx, nr, "truncated JSON document");
+	}
+	strbuf_release(&sb);
+	strbuf_release(&js.text);
+	return ret;
+}
+
+static const struct parser *detect(const char *head, size_t len)
+{
+	const struct parser *best = NULL;
+	int best_score = 0;
+	size_t i;
+
+	for (i = 0; i < NR_PARSERS; i++) {
+		int score = parsers[i]->probe ? parsers[i]->probe(head, len) : 0;
+
+		if (score > best_score) {
+			best = parsers[i];
+			best_score = score;
+		}
+	}
+	return best ? best : &parser_build;
+}
+
+static bool is_json_head(const char *head, size_t len)
+{
+	size_t i = 0;
+
+	if (len >= 3 && !memcmp(head, "\xef\xbb\xbf", 3))
+		i = 3;
+	while (i < len && is_space(head[i]))
+		i++;
+	return i < len && (head[i] == '{' || head[i] == '[');
+}
+
+/*
+ * Split "KIND:FILE". A prefix that is not a kind is part of the file
+ * name when that file exists; otherwise it is an unknown kind.
+ */
+static int split_arg(const char *arg, const struct parser **kind,
+		     const char **file)
+{
+	const char *colon = strchr(arg, ':');
+	struct stat st;
+	char *name;
+	size_t i;
+
+	*kind = NULL;
+	*file = arg;
+	if (!colon || colon == arg)
+		return 0;
+	name = xstrndup(arg, colon - arg);
+	*kind = parser_find(name);
+	if (*kind) {
+		*file = colon + 1;
+		free(name);
+		return 0;
+	}
+	for (i = 0; name[i]; i++)
+		if (!(is_alnum(name[i]) || name[i] == '-' || name[i] == '_'))
+			break;
+	if (name[i] || !stat(arg, &st)) {
+		free(name);
+		return 0;
+	}
+	error("unknown kind '%s' in '%s' (known: %s)", name, arg,
+	      parser_kind_list());
+	free(name);
+	return -1;
+}
+
+/**
+ * parse_input() - read one input into the model
+ * @res: the model
+ * @arg: FILE, "-" for stdin, or KIND:FILE
+ * @opt: where the tree is, when the user said so
+ * @labels: labels given on the command line, applied to this input
+ * @nr_labels: their number
+ *
+ * Return: 0, or -1 after an error message (missing file, unknown kind,
+ * broken structured input).
+ */
+int parse_input(struct results *res, const char *arg,
+		const struct parse_options *opt,
+		const struct label *labels, size_t nr_labels)
+{
+	const struct parser *hint, *kind;
+	struct parse_ctx ctx = { .res = res, .opt = opt };
+	struct stream st = { .ctx = &ctx };
+	struct reader rd = { .fd = -1 };
+	void *priv[NR_PARSERS] = { NULL };
+	const char *file;
+	struct stat sbuf;
+	size_t i;
+	int ret = 0;
+
+	if (split_arg(arg, &hint, &file))
+		return -1;
+	if (!strcmp(file, "-")) {
+		rd.fd = STDIN_FILENO;
+	} else {
+		rd.fd = open(file, O_RDONLY);
+		if (rd.fd < 0)
+			return error("%s: cannot open: %s", file,
+				     strerror(errno));
+		if (!fstat(rd.fd, &sbuf) && S_ISDIR(sbuf.st_mode)) {
+			close(rd.fd);
+			return error("%s: is a directory", file);
+		}
+	}
+
+	rd.size = READ_SIZE;
+	rd.buf = xmalloc(rd.size);
+	while (!rd.eof && rd.end < HEAD_SIZE)
+		reader_fill(&rd);
+	kind = hint ? hint : detect(rd.buf, rd.end);
+	st.hint = hint;
+	st.whole_json = is_json_head(rd.buf, rd.end);
+
+	ctx.in = results_add_input(res, file, kind->name);
+	ctx.path = ctx.in->name;
+	ctx.priv = priv;
+	for (i = 0; i < nr_labels; i++)
+		input_set_label(ctx.in, labels[i].key, labels[i].value, true);
+	ctx.kb = kbuild_new(&ctx);
+	for (i = 0; i < NR_PARSERS; i++)
+		if (parsers[i]->begin)
+			priv[i] = parsers[i]->begin(&ctx);
+
+	ret = read_stream(&st, &rd);
+
+	for (i = 0; i < NR_PARSERS; i++)
+		if (parsers[i]->end && parsers[i]->end(&ctx, priv[i]))
+			ret = -1;
+	kbuild_free(ctx.kb);
+	ctx.in->nr_rec = res->nr - ctx.in->first_rec;
+	if (!ret && !ctx.claimed)
+		parse_notice(&ctx, "results", "results",
+			     "nothing recognised in this input");
+	ctx.in->nr_rec = res->nr - ctx.in->first_rec;
+	if (rd.fd != STDIN_FILENO)
+		close(rd.fd);
+	free(rd.buf);
+	return ret;
+}

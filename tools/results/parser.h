@@ -1,0 +1,91 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+#ifndef RESULTS_PARSER_H
+#define RESULTS_PARSER_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include <jansson.h>
+
+#include "model.h"
+#include "util.h"
+
+/*
+ * One interface for every input kind.
+ *
+ * An input is read once, as a stream of lines. Every line is offered to
+ * every kind in registry order until one claims it, so that a log which
+ * mixes tools (make C=1 W=1 dtbs_check) gives each line to the tool that
+ * printed it: the kind named on the command line is a hint for detection,
+ * never a filter. A JSON document inside the stream (a file that is JSON,
+ * or kunit.py's stdout where the document follows its human lines) is
+ * decoded with jansson and offered to the kinds' json() hooks the same way.
+ */
+
+struct kbuild;
+
+/* One line of an input, without its line end. */
+struct line {
+	const char *s;		/* NUL-terminated; ANSI colours removed */
+	size_t len;
+	unsigned long nr;	/* 1-based */
+};
+
+/* Where the tree is, given by the user; NULL when unknown. */
+struct parse_options {
+	const char *srctree;
+	const char *objtree;
+};
+
+struct parse_ctx {
+	struct results *res;
+	struct input *in;
+	const char *path;	/* the input as given, for messages */
+	unsigned long line;	/* the line being read */
+	const struct parse_options *opt;
+	struct kbuild *kb;	/* state shared by the make-log kinds */
+	void **priv;		/* per-kind state from begin() */
+	unsigned long claimed;	/* lines and documents a kind took */
+	bool cut_reported;
+};
+
+struct parser {
+	const char *name;	/* the kind: "kunit", "build", ... */
+	/*
+	 * How strongly the first bytes of an input look like this kind:
+	 * 0 for not at all; the highest score wins.
+	 */
+	int (*probe)(const char *head, size_t len);
+	void *(*begin)(struct parse_ctx *ctx);
+	/* Claim one line: true when it belongs to this kind. */
+	bool (*line)(struct parse_ctx *ctx, void *priv, const struct line *l);
+	/*
+	 * A decoded JSON document that starts at @line: 1 when it belongs
+	 * to this kind and was read, 0 when it is not this kind's, -1 after
+	 * parse_error() when it is this kind's but broken.
+	 */
+	int (*json)(struct parse_ctx *ctx, void *priv, json_t *doc,
+		    unsigned long line);
+	/* End of input: flush what is pending, free @priv. 0 or -1. */
+	int (*end)(struct parse_ctx *ctx, void *priv);
+};
+
+extern const struct parser parser_results;
+extern const struct parser parser_kunit;
+extern const struct parser parser_build;
+
+const struct parser *parser_find(const char *name);
+const char *parser_kind_list(void);
+int parse_input(struct results *res, const char *arg,
+		const struct parse_options *opt,
+		const struct label *labels, size_t nr_labels);
+
+int parse_error(struct parse_ctx *ctx, const char *fmt, ...) __printf(2, 3);
+int parse_error_at(struct parse_ctx *ctx, unsigned long line,
+		   const char *fmt, ...) __printf(3, 4);
+int parse_json_error(struct parse_ctx *ctx, const char *jpath,
+		     const char *fmt, ...) __printf(3, 4);
+void parse_notice(struct parse_ctx *ctx, const char *source,
+		  const char *tool, const char *fmt, ...) __printf(4, 5);
+
+#endif /* RESULTS_PARSER_H */

@@ -1,0 +1,165 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * JSON output: one record per line for "results parse --json", and the
+ * whole model for "results render --format=json". Keys come in a fixed
+ * order; the machine interface is documented in results.rst.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "jsonw.h"
+#include "render.h"
+#include "summary.h"
+
+static const char *const type_names[] = {
+	[REC_TEST] = "test",
+	[REC_DIAG] = "diagnostic",
+	[REC_BUILD] = "build",
+	[REC_NOTICE] = "notice",
+};
+
+static void context_field(struct strbuf *out, bool *first, const char *ctx)
+{
+	const char *p = ctx;
+	bool f = true;
+
+	jw_key(out, first, "context");
+	strbuf_addch(out, '[');
+	while (*p) {
+		const char *e = strchrnul(p, '\n');
+		char *line = xstrndup(p, e - p);
+
+		if (!f)
+			strbuf_addch(out, ',');
+		f = false;
+		jw_string(out, line);
+		free(line);
+		p = *e ? e + 1 : e;
+	}
+	strbuf_addch(out, ']');
+}
+
+/**
+ * render_record_json() - one record as a JSON object, without newline
+ * @r: the record
+ * @out: where it goes
+ */
+void render_record_json(const struct record *r, struct strbuf *out)
+{
+	bool first = true;
+	unsigned int i;
+
+	strbuf_addch(out, '{');
+	jw_str_field(out, &first, "type", type_names[r->type]);
+	jw_str_field(out, &first, "source", r->source);
+	switch (r->type) {
+	case REC_TEST:
+		jw_key(out, &first, "path");
+		strbuf_addch(out, '[');
+		for (i = 0; i < r->depth; i++) {
+			if (i)
+				strbuf_addch(out, ',');
+			jw_string(out, r->path[i]);
+		}
+		strbuf_addch(out, ']');
+		jw_str_field(out, &first, "status",
+			     test_status_name(r->status));
+		if (r->reason)
+			jw_str_field(out, &first, "reason", r->reason);
+		break;
+	case REC_DIAG:
+		jw_str_field(out, &first, "tool", r->tool);
+		jw_str_field(out, &first, "severity",
+			     severity_name(r->severity));
+		jw_str_field(out, &first, "file", r->file);
+		jw_pos_field(out, &first, "line", r->line);
+		jw_pos_field(out, &first, "column", r->column);
+		jw_str_field(out, &first, "category", r->category);
+		jw_str_field(out, &first, "message", r->message);
+		if (r->werror)
+			jw_bool_field(out, &first, "werror", true);
+		if (r->context)
+			context_field(out, &first, r->context);
+		break;
+	case REC_BUILD:
+		jw_str_field(out, &first, "status", r->failed ? "FAIL" :
+			     "PASS");
+		jw_str_field(out, &first, "target", r->target);
+		jw_str_field(out, &first, "message", r->message);
+		break;
+	case REC_NOTICE:
+		jw_str_field(out, &first, "tool", r->tool);
+		jw_str_field(out, &first, "message", r->message);
+		break;
+	}
+	jw_str_field(out, &first, "input", r->input);
+	jw_pos_field(out, &first, "input_line", r->input_line);
+	strbuf_addch(out, '}');
+}
+
+static void names_field(struct strbuf *out, bool *first, const char *key,
+			const struct nameset *set)
+{
+	size_t i;
+
+	jw_key(out, first, key);
+	strbuf_addch(out, '[');
+	for (i = 0; i < set->nr; i++) {
+		if (i)
+			strbuf_addch(out, ',');
+		jw_string(out, set->name[i]);
+	}
+	strbuf_addch(out, ']');
+}
+
+static void render_input(const struct input *in, struct strbuf *out)
+{
+	bool first = true, lf = true;
+	size_t i;
+
+	strbuf_addch(out, '{');
+	jw_str_field(out, &first, "name", in->name);
+	jw_str_field(out, &first, "kind", in->kind);
+	jw_key(out, &first, "labels");
+	strbuf_addch(out, '{');
+	for (i = 0; i < in->nr_label; i++)
+		jw_str_field(out, &lf, in->label[i].key, in->label[i].value);
+	strbuf_addch(out, '}');
+	names_field(out, &first, "units", &in->units);
+	names_field(out, &first, "suites", &in->suites);
+	names_field(out, &first, "tools", &in->tools);
+	jw_ulong_field(out, &first, "records", in->nr_rec);
+	strbuf_addch(out, '}');
+}
+
+/**
+ * render_json() - the whole model as one JSON document
+ * @res: the records and inputs
+ * @s: the finished summary of the same release
+ * @out: where it goes
+ */
+void render_json(const struct results *res, const struct summary *s,
+		 struct strbuf *out)
+{
+	bool first = true;
+	size_t i;
+
+	strbuf_addch(out, '{');
+	jw_str_field(out, &first, "release", s->release);
+	jw_str_field(out, &first, "commit", s->commit);
+	jw_key(out, &first, "inputs");
+	strbuf_addch(out, '[');
+	for (i = 0; i < res->nr_in; i++) {
+		if (i)
+			strbuf_addch(out, ',');
+		render_input(&res->in[i], out);
+	}
+	strbuf_addstr(out, "]");
+	jw_key(out, &first, "records");
+	strbuf_addstr(out, "[\n");
+	for (i = 0; i < res->nr; i++) {
+		render_record_json(&res->rec[i], out);
+		strbuf_addstr(out, i + 1 < res->nr ? ",\n" : "\n");
+	}
+	strbuf_addstr(out, "]}\n");
+}

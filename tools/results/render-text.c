@@ -1,0 +1,150 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * RESULTS, the plain-text release report. The grammar is documented in
+ * Documentation/dev-tools/results.rst; parse-results.c reads it back, and
+ * render, read, render gives the same bytes.
+ *
+ * No line numbers, no wall-clock time, no absolute paths: a RESULTS line
+ * changes only when what it reports changes, so git blame stays useful.
+ */
+#include <string.h>
+
+#include "render.h"
+#include "summary.h"
+
+static void render_header(const struct summary *s, struct strbuf *out)
+{
+	size_t i, k;
+
+	strbuf_addf(out, "Results for %s\n", s->release ? s->release :
+		    "unknown");
+	strbuf_addstr(out, "  format   1\n");
+	strbuf_addf(out, "  commit   %s\n", s->commit ? s->commit :
+		    "unknown");
+	for (i = 0; i < s->nr_in; i++) {
+		const struct input_desc *in = &s->in[i];
+
+		strbuf_addf(out, "  input    %s %s", in->kind, in->name);
+		for (k = 0; k < in->nr_label; k++)
+			strbuf_addf(out, " %s", in->label[k]);
+		strbuf_addch(out, '\n');
+	}
+	for (i = 0; i < s->nr_tool; i++)
+		strbuf_addf(out, "  tool     %s\n", s->tool[i]);
+}
+
+static void render_summary(const struct summary *s, struct strbuf *out)
+{
+	size_t i;
+
+	strbuf_addstr(out, "\nSummary\n");
+	for (i = 0; i < s->nr_src; i++) {
+		const struct source_counts *c = &s->src[i];
+		const unsigned long *t = c->tests, *d = c->diags;
+
+		if (c->has_tests)
+			strbuf_addf(out, "  %-8s tests %lu: pass %lu, fail %lu, skip %lu, error %lu\n",
+				    c->source,
+				    t[TEST_PASS] + t[TEST_FAIL] + t[TEST_SKIP] +
+				    t[TEST_ERROR], t[TEST_PASS], t[TEST_FAIL],
+				    t[TEST_SKIP], t[TEST_ERROR]);
+		if (c->has_builds)
+			strbuf_addf(out, "  %-8s builds %lu: pass %lu, fail %lu\n",
+				    c->source, c->builds,
+				    c->builds - c->builds_failed,
+				    c->builds_failed);
+		if (c->has_diags)
+			strbuf_addf(out, "  %-8s diagnostics %lu: error %lu, warning %lu, info %lu, unique %lu\n",
+				    c->source,
+				    d[SEV_ERROR] + d[SEV_WARNING] + d[SEV_INFO],
+				    d[SEV_ERROR], d[SEV_WARNING], d[SEV_INFO],
+				    summary_unique(s, c->source));
+		if (c->notices)
+			strbuf_addf(out, "  %-8s notices %lu\n", c->source,
+				    c->notices);
+	}
+}
+
+static void render_reason(const char *reason, struct strbuf *out)
+{
+	const char *p = reason;
+
+	while (*p) {
+		const char *e = strchrnul(p, '\n');
+
+		strbuf_addstr(out, "    |");
+		if (e > p)
+			strbuf_addch(out, ' ');
+		strbuf_add(out, p, e - p);
+		strbuf_addch(out, '\n');
+		p = *e ? e + 1 : e;
+	}
+}
+
+static void render_failures(const struct summary *s, struct strbuf *out)
+{
+	size_t i;
+
+	if (!s->nr_fail)
+		return;
+	strbuf_addstr(out, "\nFailures\n");
+	for (i = 0; i < s->nr_fail; i++) {
+		const struct failure *f = &s->fail[i];
+
+		strbuf_addf(out, "  %s %s %s\n", f->source,
+			    test_status_name(f->status), f->name);
+		if (f->reason && *f->reason)
+			render_reason(f->reason, out);
+	}
+}
+
+static void render_diags(const struct summary *s, struct strbuf *out)
+{
+	static const char *const title[SEV_NR] = {
+		[SEV_ERROR] = "Errors",
+		[SEV_WARNING] = "Warnings",
+		[SEV_INFO] = "Info",
+	};
+	int sev = -1;
+	size_t i;
+
+	for (i = 0; i < s->nr_diag; i++) {
+		const struct diag_group *d = &s->diag[i];
+
+		if ((int)d->severity != sev) {
+			sev = d->severity;
+			strbuf_addf(out, "\n%s\n", title[sev]);
+		}
+		strbuf_addf(out, "  %lu %s %s %s %s: %s\n", d->count, d->source,
+			    d->tool, d->category, d->file, d->message);
+	}
+}
+
+static void render_notices(const struct summary *s, struct strbuf *out)
+{
+	size_t i;
+
+	if (!s->nr_notice)
+		return;
+	strbuf_addstr(out, "\nNotices\n");
+	for (i = 0; i < s->nr_notice; i++) {
+		const struct notice_group *n = &s->notice[i];
+
+		strbuf_addf(out, "  %lu %s %s %s\n", n->count, n->source,
+			    n->tool, n->message);
+	}
+}
+
+/**
+ * render_text() - write RESULTS
+ * @s: a finished summary
+ * @out: where the text goes
+ */
+void render_text(const struct summary *s, struct strbuf *out)
+{
+	render_header(s, out);
+	render_summary(s, out);
+	render_failures(s, out);
+	render_diags(s, out);
+	render_notices(s, out);
+}

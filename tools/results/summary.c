@@ -1,0 +1,450 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Group records by identity into the release summary that RESULTS shows,
+ * and put everything in one deterministic order (bytewise, as LC_ALL=C).
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "strbuf.h"
+#include "summary.h"
+#include "util.h"
+
+void summary_init(struct summary *s)
+{
+	memset(s, 0, sizeof(*s));
+}
+
+void summary_release(struct summary *s)
+{
+	size_t i;
+
+	for (i = 0; i < s->nr_in; i++)
+		free(s->in[i].label);
+	for (i = 0; i < s->nr_fail; i++)
+		free(s->fail[i].reason);
+	free(s->in);
+	free(s->tool);
+	free(s->src);
+	free(s->fail);
+	free(s->diag);
+	free(s->notice);
+	summary_init(s);
+}
+
+/**
+ * token() - a name as one RESULTS token
+ * @s: a source, tool or category name, or NULL
+ *
+ * Return: an interned copy with blanks made '_', or "-" for NULL or "".
+ */
+const char *token(const char *s)
+{
+	char *t, *p;
+	const char *ret;
+
+	if (!s || !*s)
+		return "-";
+	if (!strpbrk(s, " \t"))
+		return intern(s);
+	t = xstrdup(s);
+	for (p = t; *p; p++)
+		if (*p == ' ' || *p == '\t')
+			*p = '_';
+	ret = intern(t);
+	free(t);
+	return ret;
+}
+
+struct source_counts *summary_source(struct summary *s, const char *source)
+{
+	size_t i;
+
+	source = intern(source);
+	for (i = 0; i < s->nr_src; i++)
+		if (s->src[i].source == source)
+			return &s->src[i];
+	ALLOC_GROW(s->src, s->nr_src + 1, s->alloc_src);
+	memset(&s->src[s->nr_src], 0, sizeof(s->src[0]));
+	s->src[s->nr_src].source = source;
+	return &s->src[s->nr_src++];
+}
+
+void summary_add_input(struct summary *s, const struct input_desc *in)
+{
+	struct input_desc *d;
+
+	ALLOC_GROW(s->in, s->nr_in + 1, s->alloc_in);
+	d = &s->in[s->nr_in++];
+	*d = *in;
+	d->label = xmalloc((in->nr_label + 1) * sizeof(*d->label));
+	memcpy(d->label, in->label, in->nr_label * sizeof(*d->label));
+}
+
+void summary_add_tool(struct summary *s, const char *tool)
+{
+	size_t i;
+
+	tool = intern(tool);
+	for (i = 0; i < s->nr_tool; i++)
+		if (s->tool[i] == tool)
+			return;
+	ALLOC_GROW(s->tool, s->nr_tool + 1, s->alloc_tool);
+	s->tool[s->nr_tool++] = tool;
+}
+
+void summary_add_failure(struct summary *s, const struct failure *f)
+{
+	ALLOC_GROW(s->fail, s->nr_fail + 1, s->alloc_fail);
+	s->fail[s->nr_fail] = *f;
+	s->fail[s->nr_fail].reason = f->reason ? xstrdup(f->reason) : NULL;
+	s->nr_fail++;
+}
+
+void summary_add_diag(struct summary *s, const struct diag_group *d)
+{
+	ALLOC_GROW(s->diag, s->nr_diag + 1, s->alloc_diag);
+	s->diag[s->nr_diag++] = *d;
+}
+
+void summary_add_notice(struct summary *s, const struct notice_group *n)
+{
+	ALLOC_GROW(s->notice, s->nr_notice + 1, s->alloc_notice);
+	s->notice[s->nr_notice++] = *n;
+}
+
+/* A message on one line: control characters become blanks. */
+static const char *one_line(const char *msg)
+{
+	char *t, *p;
+	const char *ret;
+
+	if (!msg)
+		return intern("");
+	t = xstrdup(msg);
+	for (p = t; *p; p++)
+		if ((unsigned char)*p < 0x20)
+			*p = ' ';
+	ret = intern(t);
+	free(t);
+	return ret;
+}
+
+static void add_input_desc(struct summary *s, const struct input *in)
+{
+	struct input_desc d = { .kind = in->kind, .name = token(in->display) };
+	const char **label = xmalloc((in->nr_label + 2) * sizeof(*label));
+	struct strbuf sb = STRBUF_INIT;
+	size_t i;
+
+	for (i = 0; i < in->nr_label; i++) {
+		strbuf_reset(&sb);
+		strbuf_addf(&sb, "%s=%s", in->label[i].key,
+			    token(in->label[i].value));
+		label[d.nr_label++] = intern(sb.buf);
+	}
+	if (in->units.nr) {
+		strbuf_reset(&sb);
+		strbuf_addf(&sb, "units=%zu", in->units.nr);
+		label[d.nr_label++] = intern(sb.buf);
+	}
+	if (in->suites.nr) {
+		strbuf_reset(&sb);
+		strbuf_addf(&sb, "suites=%zu", in->suites.nr);
+		label[d.nr_label++] = intern(sb.buf);
+	}
+	d.label = label;
+	summary_add_input(s, &d);
+	for (i = 0; i < in->tools.nr; i++)
+		summary_add_tool(s, in->tools.name[i]);
+	free(label);
+	strbuf_release(&sb);
+}
+
+static void add_record(struct summary *s, const struct record *r)
+{
+	struct source_counts *c = summary_source(s, r->source);
+	struct failure f = { .source = r->source };
+	char *name;
+
+	switch (r->type) {
+	case REC_TEST:
+		c->has_tests = true;
+		c->tests[r->status]++;
+		if (r->status != TEST_FAIL && r->status != TEST_ERROR)
+			break;
+		name = test_path_join(r);
+		f.status = r->status;
+		f.name = one_line(name);
+		f.reason = r->reason;
+		summary_add_failure(s, &f);
+		free(name);
+		break;
+	case REC_BUILD:
+		c->has_builds = true;
+		c->builds++;
+		if (!r->failed)
+			break;
+		c->builds_failed++;
+		f.status = TEST_FAIL;
+		f.name = one_line(r->target ? r->target : "(make)");
+		summary_add_failure(s, &f);
+		break;
+	case REC_DIAG: {
+		struct diag_group d = {
+			.severity = r->severity,
+			.source = token(r->source),
+			.tool = token(r->tool),
+			.category = token(r->category),
+			.file = token(r->file),
+			.message = one_line(r->message),
+			.count = 1,
+		};
+
+		c->has_diags = true;
+		c->diags[r->severity]++;
+		summary_add_diag(s, &d);
+		break;
+	}
+	case REC_NOTICE: {
+		struct notice_group n = {
+			.source = token(r->source),
+			.tool = token(r->tool),
+			.message = one_line(r->message),
+			.count = 1,
+		};
+
+		c->notices++;
+		summary_add_notice(s, &n);
+		break;
+	}
+	}
+}
+
+/**
+ * summary_add_results() - fold parsed records into a summary
+ * @s: the summary
+ * @res: the records and inputs
+ *
+ * Call summary_finish() once everything is added.
+ */
+void summary_add_results(struct summary *s, const struct results *res)
+{
+	size_t i;
+
+	/* a RESULTS input brings its own input lines */
+	for (i = 0; i < res->nr_in; i++)
+		if (strcmp(res->in[i].kind, "results"))
+			add_input_desc(s, &res->in[i]);
+	for (i = 0; i < res->nr; i++)
+		add_record(s, &res->rec[i]);
+}
+
+/**
+ * summary_merge() - add one summary's contents to another
+ * @dst: the summary added to
+ * @src: the one read, e.g. from a RESULTS file
+ */
+void summary_merge(struct summary *dst, const struct summary *src)
+{
+	size_t i, k;
+
+	if (!dst->release)
+		dst->release = src->release;
+	if (!dst->commit)
+		dst->commit = src->commit;
+	for (i = 0; i < src->nr_in; i++)
+		summary_add_input(dst, &src->in[i]);
+	for (i = 0; i < src->nr_tool; i++)
+		summary_add_tool(dst, src->tool[i]);
+	for (i = 0; i < src->nr_src; i++) {
+		const struct source_counts *a = &src->src[i];
+		struct source_counts *b = summary_source(dst, a->source);
+
+		for (k = 0; k < TEST_NR_STATUS; k++)
+			b->tests[k] += a->tests[k];
+		for (k = 0; k < SEV_NR; k++)
+			b->diags[k] += a->diags[k];
+		b->builds += a->builds;
+		b->builds_failed += a->builds_failed;
+		b->notices += a->notices;
+		b->has_tests |= a->has_tests;
+		b->has_builds |= a->has_builds;
+		b->has_diags |= a->has_diags;
+	}
+	for (i = 0; i < src->nr_fail; i++)
+		summary_add_failure(dst, &src->fail[i]);
+	for (i = 0; i < src->nr_diag; i++)
+		summary_add_diag(dst, &src->diag[i]);
+	for (i = 0; i < src->nr_notice; i++)
+		summary_add_notice(dst, &src->notice[i]);
+}
+
+static int cmpstr(const char *a, const char *b)
+{
+	if (a == b)
+		return 0;
+	if (!a || !b)
+		return a ? 1 : -1;
+	return strcmp(a, b);
+}
+
+static int cmp_input(const void *pa, const void *pb)
+{
+	const struct input_desc *a = pa, *b = pb;
+	size_t i;
+	int c;
+
+	c = cmpstr(a->kind, b->kind);
+	if (!c)
+		c = cmpstr(a->name, b->name);
+	for (i = 0; !c && i < a->nr_label && i < b->nr_label; i++)
+		c = cmpstr(a->label[i], b->label[i]);
+	if (!c)
+		c = (a->nr_label > b->nr_label) - (a->nr_label < b->nr_label);
+	return c;
+}
+
+static int cmp_labels(const void *pa, const void *pb)
+{
+	return strcmp(*(const char *const *)pa, *(const char *const *)pb);
+}
+
+static int cmp_tool(const void *pa, const void *pb)
+{
+	return cmp_labels(pa, pb);
+}
+
+static int cmp_source(const void *pa, const void *pb)
+{
+	const struct source_counts *a = pa, *b = pb;
+
+	return strcmp(a->source, b->source);
+}
+
+static int cmp_failure(const void *pa, const void *pb)
+{
+	const struct failure *a = pa, *b = pb;
+	int c = cmpstr(a->source, b->source);
+
+	if (!c)
+		c = cmpstr(a->name, b->name);
+	if (!c)
+		c = (int)a->status - (int)b->status;
+	if (!c)
+		c = cmpstr(a->reason, b->reason);
+	return c;
+}
+
+static int cmp_diag(const void *pa, const void *pb)
+{
+	const struct diag_group *a = pa, *b = pb;
+	int c = (int)a->severity - (int)b->severity;
+
+	if (!c)
+		c = cmpstr(a->file, b->file);
+	if (!c)
+		c = cmpstr(a->message, b->message);
+	if (!c)
+		c = cmpstr(a->category, b->category);
+	if (!c)
+		c = cmpstr(a->tool, b->tool);
+	if (!c)
+		c = cmpstr(a->source, b->source);
+	return c;
+}
+
+static int cmp_notice(const void *pa, const void *pb)
+{
+	const struct notice_group *a = pa, *b = pb;
+	int c = cmpstr(a->source, b->source);
+
+	if (!c)
+		c = cmpstr(a->tool, b->tool);
+	if (!c)
+		c = cmpstr(a->message, b->message);
+	return c;
+}
+
+/*
+ * Sort and collapse equal neighbours, adding their counts. Interned
+ * strings make "equal" a pointer comparison.
+ */
+static void collapse_diags(struct summary *s)
+{
+	size_t i, n = 0;
+
+	qsort(s->diag, s->nr_diag, sizeof(*s->diag), cmp_diag);
+	for (i = 0; i < s->nr_diag; i++) {
+		if (n && !cmp_diag(&s->diag[n - 1], &s->diag[i])) {
+			s->diag[n - 1].count += s->diag[i].count;
+			continue;
+		}
+		s->diag[n++] = s->diag[i];
+	}
+	s->nr_diag = n;
+}
+
+static void collapse_notices(struct summary *s)
+{
+	size_t i, n = 0;
+
+	qsort(s->notice, s->nr_notice, sizeof(*s->notice), cmp_notice);
+	for (i = 0; i < s->nr_notice; i++) {
+		if (n && !cmp_notice(&s->notice[n - 1], &s->notice[i])) {
+			s->notice[n - 1].count += s->notice[i].count;
+			continue;
+		}
+		s->notice[n++] = s->notice[i];
+	}
+	s->nr_notice = n;
+}
+
+/**
+ * summary_finish() - put a summary in its one deterministic order
+ * @s: the summary
+ *
+ * Diagnostics and notices with the same identity are collapsed into one
+ * group with the sum of their counts. The same failure seen twice (two
+ * inputs, two configurations) is listed once.
+ */
+void summary_finish(struct summary *s)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < s->nr_in; i++)
+		qsort(s->in[i].label, s->in[i].nr_label,
+		      sizeof(*s->in[i].label), cmp_labels);
+	qsort(s->in, s->nr_in, sizeof(*s->in), cmp_input);
+	qsort(s->tool, s->nr_tool, sizeof(*s->tool), cmp_tool);
+	qsort(s->src, s->nr_src, sizeof(*s->src), cmp_source);
+	qsort(s->fail, s->nr_fail, sizeof(*s->fail), cmp_failure);
+	for (i = 0; i < s->nr_fail; i++) {
+		if (n && !cmp_failure(&s->fail[n - 1], &s->fail[i])) {
+			free(s->fail[i].reason);
+			continue;
+		}
+		s->fail[n++] = s->fail[i];
+	}
+	s->nr_fail = n;
+	collapse_diags(s);
+	collapse_notices(s);
+}
+
+/**
+ * summary_unique() - distinct diagnostics of a source
+ * @s: a finished summary
+ * @source: the source
+ *
+ * Return: the number of diagnostic groups of @source.
+ */
+unsigned long summary_unique(const struct summary *s, const char *source)
+{
+	unsigned long n = 0;
+	size_t i;
+
+	for (i = 0; i < s->nr_diag; i++)
+		if (!strcmp(s->diag[i].source, source))
+			n++;
+	return n;
+}

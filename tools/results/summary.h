@@ -1,0 +1,87 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+#ifndef RESULTS_SUMMARY_H
+#define RESULTS_SUMMARY_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "model.h"
+
+/*
+ * One release as RESULTS shows it: records grouped by identity, with
+ * counts. It is built from the records (summary_add_results()) or read
+ * back from a RESULTS file (the "results" kind), and rendered by
+ * render_text(). Identity leaves out line and column numbers, so that a
+ * line added above a warning does not change its RESULTS line.
+ */
+
+struct source_counts {
+	const char *source;			/* interned */
+	unsigned long tests[TEST_NR_STATUS];
+	unsigned long builds, builds_failed;
+	unsigned long diags[SEV_NR];
+	unsigned long notices;
+	bool has_tests, has_builds, has_diags;
+};
+
+/* A failed or errored test, or a failed build (source "build"). */
+struct failure {
+	const char *source;
+	enum test_status status;
+	const char *name;			/* interned: path joined */
+	char *reason;				/* may be NULL */
+};
+
+struct diag_group {
+	enum severity severity;
+	const char *source, *tool, *category, *file;	/* interned */
+	const char *message;			/* interned */
+	unsigned long count;
+};
+
+struct notice_group {
+	const char *source, *tool;
+	const char *message;			/* interned */
+	unsigned long count;
+};
+
+struct input_desc {
+	const char *kind, *name;		/* interned */
+	const char **label;			/* interned "key=value" */
+	size_t nr_label;
+};
+
+struct summary {
+	const char *release;			/* interned, or NULL */
+	const char *commit;
+	struct input_desc *in;
+	size_t nr_in, alloc_in;
+	const char **tool;			/* interned "gcc 12.2.0" */
+	size_t nr_tool, alloc_tool;
+	struct source_counts *src;
+	size_t nr_src, alloc_src;
+	struct failure *fail;
+	size_t nr_fail, alloc_fail;
+	struct diag_group *diag;
+	size_t nr_diag, alloc_diag;
+	struct notice_group *notice;
+	size_t nr_notice, alloc_notice;
+};
+
+void summary_init(struct summary *s);
+void summary_release(struct summary *s);
+void summary_add_results(struct summary *s, const struct results *res);
+void summary_merge(struct summary *dst, const struct summary *src);
+void summary_finish(struct summary *s);
+
+struct source_counts *summary_source(struct summary *s, const char *source);
+void summary_add_input(struct summary *s, const struct input_desc *in);
+void summary_add_tool(struct summary *s, const char *tool);
+void summary_add_failure(struct summary *s, const struct failure *f);
+void summary_add_diag(struct summary *s, const struct diag_group *d);
+void summary_add_notice(struct summary *s, const struct notice_group *n);
+unsigned long summary_unique(const struct summary *s, const char *source);
+
+const char *token(const char *s);
+
+#endif /* RESULTS_SUMMARY_H */

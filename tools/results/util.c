@@ -1,0 +1,292 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Small helpers: messages, allocation that dies on failure, interned
+ * strings and locale-independent character tests.
+ */
+#include <errno.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "util.h"
+
+const char *progname = "results";
+
+static void vreport(const char *fmt, va_list ap)
+{
+	fflush(stdout);
+	fprintf(stderr, "%s: ", progname);
+	vfprintf(stderr, fmt, ap);
+	fputc('\n', stderr);
+}
+
+/**
+ * die() - print "results: MESSAGE" on stderr and exit with status 2
+ * @fmt: printf format of the message
+ */
+void die(const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vreport(fmt, ap);
+	va_end(ap);
+	exit(2);
+}
+
+/**
+ * error() - print "results: MESSAGE" on stderr
+ * @fmt: printf format of the message
+ *
+ * Return: -1, so that callers can write "return error(...)".
+ */
+int error(const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vreport(fmt, ap);
+	va_end(ap);
+	return -1;
+}
+
+/**
+ * warning() - print "results: warning: MESSAGE" on stderr
+ * @fmt: printf format of the message
+ */
+void warning(const char *fmt, ...)
+{
+	va_list ap;
+
+	fflush(stdout);
+	fprintf(stderr, "%s: warning: ", progname);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+}
+
+void *xmalloc(size_t size)
+{
+	void *p = malloc(size ? size : 1);
+
+	if (!p)
+		die("out of memory allocating %zu bytes", size);
+	return p;
+}
+
+void *xcalloc(size_t nmemb, size_t size)
+{
+	void *p = calloc(nmemb ? nmemb : 1, size ? size : 1);
+
+	if (!p)
+		die("out of memory allocating %zu elements", nmemb);
+	return p;
+}
+
+void *xrealloc(void *ptr, size_t size)
+{
+	void *p = realloc(ptr, size ? size : 1);
+
+	if (!p)
+		die("out of memory allocating %zu bytes", size);
+	return p;
+}
+
+char *xstrndup(const char *s, size_t n)
+{
+	char *p = xmalloc(n + 1);
+
+	memcpy(p, s, n);
+	p[n] = '\0';
+	return p;
+}
+
+char *xstrdup(const char *s)
+{
+	return xstrndup(s, strlen(s));
+}
+
+/*
+ * The intern pool: one copy of every distinct string (file names, tool
+ * names, test suite names), so that records can share them and compare
+ * them by pointer. It lives until the program exits.
+ */
+struct intern_pool {
+	const char **slot;
+	size_t nr, size;
+};
+
+static struct intern_pool pool;
+
+static uint64_t hash_bytes(const char *s, size_t n)
+{
+	uint64_t h = 1469598103934665603ULL;	/* FNV-1a */
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		h ^= (unsigned char)s[i];
+		h *= 1099511628211ULL;
+	}
+	return h;
+}
+
+static void pool_grow(void)
+{
+	size_t i, size = pool.size ? pool.size * 2 : 1024;
+	const char **slot = xcalloc(size, sizeof(*slot));
+
+	for (i = 0; i < pool.size; i++) {
+		const char *s = pool.slot[i];
+		size_t j;
+
+		if (!s)
+			continue;
+		j = hash_bytes(s, strlen(s)) & (size - 1);
+		while (slot[j])
+			j = (j + 1) & (size - 1);
+		slot[j] = s;
+	}
+	free(pool.slot);
+	pool.slot = slot;
+	pool.size = size;
+}
+
+/**
+ * intern_n() - the one shared copy of a string
+ * @s: the bytes; need not be NUL-terminated
+ * @n: their number
+ *
+ * Return: a NUL-terminated string equal to @s that lives until exit. Equal
+ * strings give the same pointer.
+ */
+const char *intern_n(const char *s, size_t n)
+{
+	size_t i;
+	char *copy;
+
+	if ((pool.nr + 1) * 2 > pool.size)
+		pool_grow();
+	i = hash_bytes(s, n) & (pool.size - 1);
+	while (pool.slot[i]) {
+		const char *p = pool.slot[i];
+
+		if (!strncmp(p, s, n) && p[n] == '\0')
+			return p;
+		i = (i + 1) & (pool.size - 1);
+	}
+	copy = xstrndup(s, n);
+	pool.slot[i] = copy;
+	pool.nr++;
+	return copy;
+}
+
+/**
+ * intern() - the one shared copy of a NUL-terminated string
+ * @s: the string, or NULL
+ *
+ * Return: the shared copy, or NULL when @s is NULL.
+ */
+const char *intern(const char *s)
+{
+	return s ? intern_n(s, strlen(s)) : NULL;
+}
+
+bool starts_with(const char *s, const char *prefix)
+{
+	return !strncmp(s, prefix, strlen(prefix));
+}
+
+bool ends_with(const char *s, const char *suffix)
+{
+	size_t n = strlen(s), m = strlen(suffix);
+
+	return n >= m && !memcmp(s + n - m, suffix, m);
+}
+
+/**
+ * skip_prefix() - the rest of a string after a prefix
+ * @s: the string
+ * @prefix: what it should start with
+ *
+ * Return: the text after @prefix, or NULL when @s does not start with it.
+ */
+const char *skip_prefix(const char *s, const char *prefix)
+{
+	size_t n = strlen(prefix);
+
+	return strncmp(s, prefix, n) ? NULL : s + n;
+}
+
+/* Locale-free character classes: the C locale's, whatever LANG says. */
+bool is_digit(int c)
+{
+	return c >= '0' && c <= '9';
+}
+
+bool is_space(int c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r' ||
+	       c == '\v' || c == '\f';
+}
+
+bool is_upper(int c)
+{
+	return c >= 'A' && c <= 'Z';
+}
+
+bool is_alnum(int c)
+{
+	return is_digit(c) || is_upper(c) || (c >= 'a' && c <= 'z');
+}
+
+const char *skip_digits(const char *s)
+{
+	while (is_digit(*s))
+		s++;
+	return s;
+}
+
+const char *skip_spaces(const char *s)
+{
+	while (is_space(*s))
+		s++;
+	return s;
+}
+
+const char *path_basename(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+
+	return slash ? slash + 1 : path;
+}
+
+/**
+ * parse_ulong() - read a decimal number
+ * @s: where the digits start
+ * @end: set to the first byte after the digits; may be NULL
+ * @val: the value
+ *
+ * Return: true when at least one digit was read and the value fits.
+ */
+bool parse_ulong(const char *s, const char **end, unsigned long *val)
+{
+	unsigned long v = 0;
+	const char *p = s;
+
+	while (is_digit(*p)) {
+		unsigned long d = *p - '0';
+
+		if (v > (~0UL - d) / 10)
+			return false;
+		v = v * 10 + d;
+		p++;
+	}
+	if (p == s)
+		return false;
+	if (end)
+		*end = p;
+	*val = v;
+	return true;
+}
