@@ -117,10 +117,10 @@ static int write_all(int fd, const char *buf, size_t len)
 
 static int write_stdout(const char *buf, size_t len)
 {
-	if (fwrite(buf, 1, len, stdout) != len || fflush(stdout) ||
-	    ferror(stdout))
+	fflush(stdout);
+	if (write_all(STDOUT_FILENO, buf, len))
 		return error("write error on standard output: %s",
-			     strerror(errno ? errno : EIO));
+			     strerror(errno));
 	return 0;
 }
 

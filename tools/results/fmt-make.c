@@ -223,9 +223,6 @@ static bool make_command_line(struct kbuild *kb, const struct line *l)
 			make_variable(kb, p, e - p);
 		p = e;
 	}
-	kb->make_seen = true;
-	if (!kb->make_line)
-		kb->make_line = l->nr;
 	return true;
 }
 

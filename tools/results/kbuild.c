@@ -538,7 +538,13 @@ static bool unknown_line(struct kbuild *kb, const struct line *l)
 			return false;
 	if (hit > s && hit[-1] != ' ')
 		return false;
-	kbuild_diag(kb, "build", "unknown", sev, NULL, NULL, l->s, l->len);
+	/* "/usr/bin/ld: warning: ..." names the tool by its base name */
+	if (s[0] == '/')
+		s = (const char *)memrchr(s, '/', strchr(s, ':') - s) + 1;
+	kbuild_diag(kb, "build", "unknown", sev, NULL, NULL, s,
+		    l->len - (s - l->s));
+	/* nothing known follows an unknown tool's line */
+	kbuild_stop_attaching(kb);
 	return true;
 }
 
@@ -554,13 +560,15 @@ static bool build_line(struct parse_ctx *ctx, void *priv,
 	}
 	if (fmt_cc_line(kb, l) || fmt_kerneldoc_line(kb, l))
 		return true;
+	if (unknown_line(kb, l))
+		return true;
 	/*
 	 * The line right after a diagnostic that no format claims is its
 	 * source excerpt (clang prints it with no gutter; kernel-doc quotes
 	 * the comment); indented lines after that are carets and fix-its.
 	 */
-	if (kbuild_last(kb) && (kb->excerpt_due ||
-				(is_space(l->s[0]) && kb->trailing < 8))) {
+	if (l->len && kbuild_last(kb) &&
+	    (kb->excerpt_due || (is_space(l->s[0]) && kb->trailing < 8))) {
 		/* a bare excerpt line, no gutter: clang's habit */
 		if (kb->excerpt_due && kbuild_last(kb)->tool == kb->cc_tool)
 			kb->clang_evidence++;
@@ -568,7 +576,7 @@ static bool build_line(struct parse_ctx *ctx, void *priv,
 		return true;
 	}
 	kbuild_stop_attaching(kb);
-	return unknown_line(kb, l);
+	return false;
 }
 
 static int build_end(struct parse_ctx *ctx, void *priv)

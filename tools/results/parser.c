@@ -528,6 +528,10 @@ static const struct parser *detect(const char *head, size_t len)
 	return best ? best : &parser_build;
 }
 
+/*
+ * An input that is JSON starts with '{', or with '[' and then an object,
+ * array or string; "[12:34:56] ..." is kunit.py's console, not JSON.
+ */
 static bool is_json_head(const char *head, size_t len)
 {
 	size_t i = 0;
@@ -536,7 +540,14 @@ static bool is_json_head(const char *head, size_t len)
 		i = 3;
 	while (i < len && is_space(head[i]))
 		i++;
-	return i < len && (head[i] == '{' || head[i] == '[');
+	if (i < len && head[i] == '{')
+		return true;
+	if (i >= len || head[i] != '[')
+		return false;
+	i++;
+	while (i < len && is_space(head[i]))
+		i++;
+	return i < len && strchr("{[]\"", head[i]);
 }
 
 /*
