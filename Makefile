@@ -154,9 +154,8 @@ RWORK := $(OUTPUT).results/
 results: $(RESULTS) $(CHECK_RESULTS)
 	$(Q)rm -rf $(RWORK) && mkdir -p $(RWORK)
 	@printf '  %-7s %s\n' BUILD $(patsubst $(srctree)/%,%,$(RWORK))build.log
-	$(Q){ $(CC) --version 2>&1 | head -n 1; \
-	      $(MAKE) O=$(RWORK)build W=1 all 2>&1; \
-	      echo "make exited with $$?" >&2; } > $(RWORK)build.log 2>&1
+	$(Q){ $(CC) --version 2>&1 | head -n 1; echo '$$ make W=1 all'; \
+	      $(MAKE) O=$(RWORK)build W=1 all 2>&1; } > $(RWORK)build.log 2>&1 || :
 	@printf '  %-7s %s\n' TEST $(patsubst $(srctree)/%,%,$(RWORK))unit.log
 	$(Q)status=0; RESULTS_BIN=$(RESULTS) RESULTS_SRCTREE=$(srctree) \
 		RESULTS_CORPUS=$(CORPUS) CK_VERBOSITY=normal \
@@ -180,6 +179,10 @@ results: $(RESULTS) $(CHECK_RESULTS)
 	while IFS= read -r n; do set -- "$$@" --notice "$$n"; done < $(RWORK)notices; \
 	$(RESULTS) render --srctree $(srctree) -o $(srctree)/RESULTS "$$@"
 
+.PHONY: bench
+bench: $(RESULTS)
+	$(Q)RESULTS_CORPUS=$(CORPUS) $(srctree)/tests/bench/bench.sh $(RESULTS)
+
 .PHONY: install uninstall
 install: $(RESULTS)
 	$(Q)$(INSTALL) -d -m 0755 $(DESTDIR)$(bindir)
@@ -200,6 +203,7 @@ help:
 	@echo '  all (default)  build $(TOOL_DIR)/results'
 	@echo '  check          unit, golden and corpus tests'
 	@echo '  results        build, test and check this tree; write RESULTS'
+	@echo '  bench          benchmarks against grep|sort|uniq -c and wc -l'
 	@echo '  install        install into $$(DESTDIR)$$(prefix)/bin'
 	@echo '  uninstall      remove what install put there'
 	@echo '  clean          remove build outputs'

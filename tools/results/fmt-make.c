@@ -84,6 +84,11 @@ static bool progress_line(struct kbuild *kb, const struct line *l)
 	if (!*p || alen < 2 || (p - s < 10 && alen < 8))
 		return false;
 
+	if (alen == 5 && !strncmp(action, "CHECK", 5)) {
+		/* a checker (sparse) ran over it: coverage, not a build */
+		nameset_add(&kb->ctx->in->checked, p);
+		return true;
+	}
 	if (!kb->make_seen)
 		kb->make_line = l->nr;
 	kb->make_seen = true;

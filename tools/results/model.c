@@ -35,6 +35,7 @@ void results_release(struct results *res)
 
 		free(in->label);
 		nameset_release(&in->units);
+		nameset_release(&in->checked);
 		nameset_release(&in->suites);
 		nameset_release(&in->tools);
 	}

@@ -89,6 +89,7 @@ struct input {
 	struct label *label;
 	size_t nr_label, alloc_label;
 	struct nameset units;		/* coverage: units compiled */
+	struct nameset checked;		/* coverage: files a checker read */
 	struct nameset suites;		/* coverage: test suites run */
 	struct nameset tools;		/* "gcc 12.2.0", "clang 14.0.6" */
 	size_t first_rec;		/* its records are [first_rec, nr) */

@@ -126,10 +126,33 @@ static void render_input(const struct input *in, struct strbuf *out)
 		jw_str_field(out, &lf, in->label[i].key, in->label[i].value);
 	strbuf_addch(out, '}');
 	names_field(out, &first, "units", &in->units);
+	names_field(out, &first, "checked", &in->checked);
 	names_field(out, &first, "suites", &in->suites);
 	names_field(out, &first, "tools", &in->tools);
 	jw_ulong_field(out, &first, "records", in->nr_rec);
 	strbuf_addch(out, '}');
+}
+
+static int cmp_input(const void *pa, const void *pb)
+{
+	const struct input *a = *(const struct input *const *)pa;
+	const struct input *b = *(const struct input *const *)pb;
+	int c = strcmp(a->kind, b->kind);
+
+	if (!c)
+		c = strcmp(a->display, b->display);
+	if (!c)
+		c = strcmp(a->name, b->name);
+	return c;
+}
+
+static void add_record(const struct record *r, bool *first,
+		       struct strbuf *out)
+{
+	if (!*first)
+		strbuf_addstr(out, ",\n");
+	*first = false;
+	render_record_json(r, out);
 }
 
 /**
@@ -137,12 +160,21 @@ static void render_input(const struct input *in, struct strbuf *out)
  * @res: the records and inputs
  * @s: the finished summary of the same release
  * @out: where it goes
+ *
+ * Inputs are sorted by kind and name, and each input's records follow in
+ * the order the input gave them, so that the order of the command line
+ * does not change the bytes.
  */
 void render_json(const struct results *res, const struct summary *s,
 		 struct strbuf *out)
 {
-	bool first = true;
-	size_t i;
+	const struct input **in = xmalloc((res->nr_in + 1) * sizeof(*in));
+	bool first = true, rfirst = true;
+	size_t i, k;
+
+	for (i = 0; i < res->nr_in; i++)
+		in[i] = &res->in[i];
+	qsort(in, res->nr_in, sizeof(*in), cmp_input);
 
 	strbuf_addch(out, '{');
 	jw_str_field(out, &first, "release", s->release);
@@ -152,14 +184,19 @@ void render_json(const struct results *res, const struct summary *s,
 	for (i = 0; i < res->nr_in; i++) {
 		if (i)
 			strbuf_addch(out, ',');
-		render_input(&res->in[i], out);
+		render_input(in[i], out);
 	}
 	strbuf_addstr(out, "]");
 	jw_key(out, &first, "records");
 	strbuf_addstr(out, "[\n");
-	for (i = 0; i < res->nr; i++) {
-		render_record_json(&res->rec[i], out);
-		strbuf_addstr(out, i + 1 < res->nr ? ",\n" : "\n");
-	}
-	strbuf_addstr(out, "]}\n");
+	for (i = 0; i < res->nr_in; i++)
+		for (k = 0; k < in[i]->nr_rec; k++)
+			add_record(&res->rec[in[i]->first_rec + k], &rfirst,
+				   out);
+	/* records of no input: --notice */
+	for (i = 0; i < res->nr; i++)
+		if (!res->rec[i].input)
+			add_record(&res->rec[i], &rfirst, out);
+	strbuf_addstr(out, "\n]}\n");
+	free(in);
 }

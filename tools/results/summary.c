@@ -133,7 +133,7 @@ static const char *one_line(const char *msg)
 static void add_input_desc(struct summary *s, const struct input *in)
 {
 	struct input_desc d = { .kind = in->kind, .name = token(in->display) };
-	const char **label = xmalloc((in->nr_label + 2) * sizeof(*label));
+	const char **label = xmalloc((in->nr_label + 3) * sizeof(*label));
 	struct strbuf sb = STRBUF_INIT;
 	size_t i;
 
@@ -146,6 +146,11 @@ static void add_input_desc(struct summary *s, const struct input *in)
 	if (in->units.nr) {
 		strbuf_reset(&sb);
 		strbuf_addf(&sb, "units=%zu", in->units.nr);
+		label[d.nr_label++] = intern(sb.buf);
+	}
+	if (in->checked.nr) {
+		strbuf_reset(&sb);
+		strbuf_addf(&sb, "checked=%zu", in->checked.nr);
 		label[d.nr_label++] = intern(sb.buf);
 	}
 	if (in->suites.nr) {
