@@ -408,12 +408,10 @@ static void offer_line(struct stream *st, const struct line *l)
 	}
 }
 
-static bool starts_json(const char *s, size_t len, bool first)
+/* kunit.py's stdout: the document starts with a line that is just '{' */
+static bool starts_json(const char *s, size_t len)
 {
-	/* kunit.py's stdout: a line that is just '{' at column 0 */
-	if (len == 1 && s[0] == '{')
-		return true;
-	return first && (s[0] == '{' || s[0] == '[');
+	return len == 1 && s[0] == '{';
 }
 
 /*
@@ -450,7 +448,7 @@ static int read_stream(struct stream *st, struct reader *rd)
 	struct strbuf sb = STRBUF_INIT;
 	struct json_scan js = { .text = STRBUF_INIT };
 	unsigned long nr = 0;
-	bool cut, first = true;
+	bool cut;
 	int ret = 0;
 
 	while (reader_getline(rd, &sb, st->whole_json || js.active ? 0 :
@@ -458,7 +456,8 @@ static int read_stream(struct stream *st, struct reader *rd)
 		struct line l;
 
 		ctx->line = ++nr;
-		if (first && sb.len >= 3 && !memcmp(sb.buf, "\xef\xbb\xbf", 3)) {
+		if (nr == 1 && sb.len >= 3 &&
+		    !memcmp(sb.buf, "\xef\xbb\xbf", 3)) {
 			memmove(sb.buf, sb.buf + 3, sb.len - 2);
 			sb.len -= 3;
 		}
@@ -481,16 +480,28 @@ static int read_stream(struct stream *st, struct reader *rd)
 				     nr, MAX_LINE);
 			ctx->cut_reported = true;
 		}
-		if (sb.len && starts_json(sb.buf, sb.len,
-					  first && st->whole_json)) {
-			first = false;
+		if (st->whole_json) {
+			/* a JSON file: documents, maybe blank lines between */
+			const char *p = skip_spaces(sb.buf);
+
+			if (!*p)
+				continue;
+			if (*p == '{' || *p == '[') {
+				if (rest_of_line(st, &js, p,
+						 sb.len - (p - sb.buf), nr)) {
+					ret = -1;
+					break;
+				}
+				continue;
+			}
+		}
+		if (sb.len && starts_json(sb.buf, sb.len)) {
 			if (rest_of_line(st, &js, sb.buf, sb.len, nr)) {
 				ret = -1;
 				break;
 			}
 			continue;
 		}
-		first = false;
 		clean_line(&sb);
 		l.s = sb.buf;
 		l.len = sb.len;
