@@ -28,6 +28,7 @@ struct rstate {
 	bool failed;
 	bool seen_format;
 	struct failure *last_fail;
+	unsigned long *last_count;	/* of the line a count line follows */
 	struct strbuf reason;
 };
 
@@ -48,11 +49,6 @@ static const char *word(const char **p)
 	free(w);
 	*p = e;
 	return ret;
-}
-
-static const char *none(const char *tok)
-{
-	return strcmp(tok, "-") ? tok : intern("-");
 }
 
 static int bad(struct parse_ctx *ctx, struct rstate *st, const char *what)
@@ -217,48 +213,63 @@ static int failure_line(struct parse_ctx *ctx, struct rstate *st,
 	return 0;
 }
 
+/* "      N occurrences" under a diagnostic or notice line */
+static int count_line(struct parse_ctx *ctx, struct rstate *st,
+		      const char *s, unsigned long *count)
+{
+	const char *p = s + 6;
+	unsigned long n;
+
+	if (!count || *count != 1)
+		return bad(ctx, st, "count line without a diagnostic or notice");
+	if (!parse_ulong(p, &p, &n) || n < 2 || strcmp(p, " occurrences"))
+		return bad(ctx, st, "expected 'N occurrences'");
+	*count = n;
+	return 0;
+}
+
 static int diag_line(struct parse_ctx *ctx, struct rstate *st,
 		     const char *s, enum severity sev)
 {
-	struct diag_group d = { .severity = sev };
-	struct source_counts *c;
-	const char *p = s, *w, *colon;
+	struct diag_group d = { .severity = sev, .count = 1 };
+	const char *p = s, *colon;
 	char *file;
 
-	if (!starts_with(s, "  ") || !(w = word(&p)) ||
-	    !parse_ulong(w, &w, &d.count) || *w || !d.count)
-		return bad(ctx, st, "expected 'COUNT SOURCE TOOL CATEGORY FILE: MESSAGE'");
+	if (starts_with(s, "      "))
+		return count_line(ctx, st, s, st->last_count);
 	d.source = word(&p);
 	d.tool = word(&p);
 	d.category = word(&p);
-	if (!d.source || !d.tool || !d.category || *p != ' ')
-		return bad(ctx, st, "expected 'COUNT SOURCE TOOL CATEGORY FILE: MESSAGE'");
+	if (!starts_with(s, "  ") || s[2] == ' ' || !d.source || !d.tool ||
+	    !d.category || *p != ' ')
+		return bad(ctx, st, "expected 'SOURCE TOOL CATEGORY FILE: MESSAGE'");
 	p++;
 	colon = strstr(p, ": ");
 	if (!colon || colon == p)
 		return bad(ctx, st, "expected 'FILE: MESSAGE'");
 	file = xstrndup(p, colon - p);
-	d.file = none(intern(file));
+	d.file = intern(file);
 	free(file);
 	d.message = intern(colon + 2);
-	c = summary_source(st->s, d.source);
-	(void)c;
 	summary_add_diag(st->s, &d);
+	st->last_count = &st->s->diag[st->s->nr_diag - 1].count;
 	return 0;
 }
 
 static int notice_line(struct parse_ctx *ctx, struct rstate *st,
 		       const char *s)
 {
-	struct notice_group n = { 0 };
-	const char *p = s, *w;
+	struct notice_group n = { .count = 1 };
+	const char *p = s;
 
-	if (!starts_with(s, "  ") || !(w = word(&p)) ||
-	    !parse_ulong(w, &w, &n.count) || *w || !n.count ||
-	    !(n.source = word(&p)) || !(n.tool = word(&p)) || *p != ' ')
-		return bad(ctx, st, "expected 'COUNT SOURCE TOOL MESSAGE'");
+	if (starts_with(s, "      "))
+		return count_line(ctx, st, s, st->last_count);
+	if (!starts_with(s, "  ") || s[2] == ' ' || !(n.source = word(&p)) ||
+	    !(n.tool = word(&p)) || *p != ' ' || !p[1])
+		return bad(ctx, st, "expected 'SOURCE TOOL MESSAGE'");
 	n.message = intern(p + 1);
 	summary_add_notice(st->s, &n);
+	st->last_count = &st->s->notice[st->s->nr_notice - 1].count;
 	return 0;
 }
 
@@ -287,6 +298,7 @@ static int section_title(struct parse_ctx *ctx, struct rstate *st,
 			return bad(ctx, st, "no 'format' line in the header");
 		flush_reason(st);
 		st->last_fail = NULL;
+		st->last_count = NULL;
 		st->sec = titles[i].sec;
 		return 0;
 	}
@@ -306,6 +318,7 @@ static bool results_line(struct parse_ctx *ctx, void *priv,
 	if (!*s) {
 		flush_reason(st);
 		st->last_fail = NULL;
+		st->last_count = NULL;
 		return true;
 	}
 	if (s[0] != ' ' && ctx->line > 1) {

@@ -98,6 +98,18 @@ static void render_failures(const struct summary *s, struct strbuf *out)
 	}
 }
 
+/*
+ * An occurrence count goes on a line of its own under the line that says
+ * what was seen, and only when it is more than one: a count that changes
+ * from one release to the next then leaves the identity line alone, and
+ * git blame keeps naming the release that brought it in.
+ */
+static void render_count(unsigned long count, struct strbuf *out)
+{
+	if (count > 1)
+		strbuf_addf(out, "      %lu occurrences\n", count);
+}
+
 static void render_diags(const struct summary *s, struct strbuf *out)
 {
 	static const char *const title[SEV_NR] = {
@@ -115,8 +127,9 @@ static void render_diags(const struct summary *s, struct strbuf *out)
 			sev = d->severity;
 			strbuf_addf(out, "\n%s\n", title[sev]);
 		}
-		strbuf_addf(out, "  %lu %s %s %s %s: %s\n", d->count, d->source,
-			    d->tool, d->category, d->file, d->message);
+		strbuf_addf(out, "  %s %s %s %s: %s\n", d->source, d->tool,
+			    d->category, d->file, d->message);
+		render_count(d->count, out);
 	}
 }
 
@@ -130,8 +143,9 @@ static void render_notices(const struct summary *s, struct strbuf *out)
 	for (i = 0; i < s->nr_notice; i++) {
 		const struct notice_group *n = &s->notice[i];
 
-		strbuf_addf(out, "  %lu %s %s %s\n", n->count, n->source,
-			    n->tool, n->message);
+		strbuf_addf(out, "  %s %s %s\n", n->source, n->tool,
+			    n->message);
+		render_count(n->count, out);
 	}
 }
 
