@@ -222,9 +222,10 @@ static int kunit_json(struct parse_ctx *ctx, void *priv, json_t *doc,
 		return -1;
 	for (i = 0; i < TEST_NR_STATUS; i++)
 		total += cnt.status[i];
-	if (!total)
-		parse_notice(ctx, "kunit", "kunit.py",
-			     "line %lu: kunit.py ran no tests", line);
+	if (!total) {
+		ctx->line = line;
+		parse_notice(ctx, "kunit", "kunit.py", "kunit.py ran no tests");
+	}
 	return 1;
 }
 

@@ -386,10 +386,11 @@ static int decode_json(struct stream *st, struct json_scan *js)
 		return parse_error_at(ctx, js->first_line,
 				      "JSON document of no known kind (known: %s)",
 				      parser_kind_list());
-	if (!ret)
+	if (!ret) {
+		ctx->line = js->first_line;
 		parse_notice(ctx, "results", "results",
-			     "line %lu: JSON document of no known kind skipped",
-			     js->first_line);
+			     "JSON document of no known kind skipped");
+	}
 	return 0;
 }
 
@@ -476,8 +477,8 @@ static int read_stream(struct stream *st, struct reader *rd)
 		}
 		if (cut && !ctx->cut_reported) {
 			parse_notice(ctx, "results", "results",
-				     "line %lu: longer than %d bytes, cut",
-				     nr, MAX_LINE);
+				     "a line longer than %d bytes was cut",
+				     MAX_LINE);
 			ctx->cut_reported = true;
 		}
 		if (st->whole_json) {

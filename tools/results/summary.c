@@ -215,10 +215,16 @@ static void add_record(struct summary *s, const struct record *r)
 		struct notice_group n = {
 			.source = token(r->source),
 			.tool = token(r->tool),
-			.message = one_line(r->message),
 			.count = 1,
 		};
+		struct strbuf sb = STRBUF_INIT;
 
+		/* a notice is about one input: say which */
+		if (r->input)
+			strbuf_addf(&sb, "%s: ", path_basename(r->input));
+		strbuf_addstr(&sb, r->message);
+		n.message = one_line(sb.buf);
+		strbuf_release(&sb);
 		c->notices++;
 		summary_add_notice(s, &n);
 		break;
