@@ -65,6 +65,40 @@ int input_opts_handle(struct input_opts *io, int opt, const char *arg)
 	}
 }
 
+/**
+ * bad_option() - report what getopt_long() did not accept
+ * @cmd: the command, for the message
+ * @opt: what getopt_long() returned: '?' or ':'
+ * @argv: the arguments it read
+ *
+ * The option strings start with ':', so that a missing argument is told
+ * apart, and opterr is 0, so that messages start with "results: ".
+ *
+ * Return: -1.
+ */
+int bad_option(const char *cmd, int opt, char **argv)
+{
+	const char *arg = argv[optind - 1];
+	char shortopt[3] = { '-', (char)optopt, '\0' };
+
+	if (optopt && (!starts_with(arg, "--") || !arg[2]))
+		arg = shortopt;
+	if (opt == ':')
+		return error("%s: option '%s' needs an argument", cmd, arg);
+	return error("%s: unknown option '%s'", cmd, arg);
+}
+
+/**
+ * short_usage() - after a usage error, the synopsis and where help is
+ * @usage: the command's usage text; its first line is the synopsis
+ * @cmd: the command
+ */
+void short_usage(const char *usage, const char *cmd)
+{
+	fprintf(stderr, "%.*s\n", (int)strcspn(usage, "\n"), usage);
+	fprintf(stderr, "Try 'results %s --help' for more.\n", cmd);
+}
+
 void input_opts_release(struct input_opts *io)
 {
 	free(io->label);
@@ -77,11 +111,14 @@ void input_opts_release(struct input_opts *io)
  * @io: the input options
  * @argc: number of inputs
  * @argv: the inputs
+ * @done: called after each input is read, or NULL
+ * @data: passed to @done
  *
- * Return: 0, or -1 when an input could not be read or was broken.
+ * Return: 0, or -1 when an input could not be read or was broken or
+ * @done failed.
  */
 int read_inputs(struct results *res, struct input_opts *io, int argc,
-		char **argv)
+		char **argv, input_done_fn done, void *data)
 {
 	int i, stdin_seen = 0;
 
@@ -93,10 +130,13 @@ int read_inputs(struct results *res, struct input_opts *io, int argc,
 	}
 	if (stdin_seen > 1)
 		return error("stdin ('-') given more than once");
-	for (i = 0; i < argc; i++)
+	for (i = 0; i < argc; i++) {
 		if (parse_input(res, argv[i], &io->popt, io->label,
 				io->nr_label))
 			return -1;
+		if (done && done(res, data))
+			return -1;
+	}
 	return 0;
 }
 

@@ -58,6 +58,35 @@ static void text_record(const struct record *r, struct strbuf *out)
 	}
 }
 
+struct parse_out {
+	bool json;
+	struct strbuf buf;
+};
+
+/* Print one input's records as soon as it is read, then drop them. */
+static int print_records(struct results *res, void *data)
+{
+	struct parse_out *po = data;
+	size_t i;
+	int ret = 0;
+
+	for (i = 0; i < res->nr; i++) {
+		if (po->json)
+			render_record_json(&res->rec[i], &po->buf);
+		else
+			text_record(&res->rec[i], &po->buf);
+		strbuf_addch(&po->buf, '\n');
+		if (po->buf.len >= 64 * 1024 || i + 1 == res->nr) {
+			ret = write_output(NULL, po->buf.buf, po->buf.len);
+			strbuf_reset(&po->buf);
+			if (ret)
+				break;
+		}
+	}
+	results_clear_records(res);
+	return ret;
+}
+
 /**
  * cmd_parse() - "results parse"
  * @argc: arguments after the command name's position
@@ -74,17 +103,22 @@ int cmd_parse(int argc, char **argv)
 		{ NULL, 0, NULL, 0 },
 	};
 	struct input_opts io = { 0 };
+	struct parse_out po = { .buf = STRBUF_INIT };
 	struct results res;
-	struct strbuf out = STRBUF_INIT;
-	bool json = false;
-	size_t i;
 	int opt, ret = EXIT_OK;
 
 	optind = 1;
-	while ((opt = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
+	opterr = 0;
+	while ((opt = getopt_long(argc, argv, ":h", longopts, NULL)) != -1) {
 		switch (opt) {
+		case '?':
+		case ':':
+			bad_option("parse", opt, argv);
+			short_usage(parse_usage, "parse");
+			input_opts_release(&io);
+			return EXIT_TROUBLE;
 		case 'j':
-			json = true;
+			po.json = true;
 			break;
 		case 'h':
 			printf(parse_usage, parser_kind_list());
@@ -92,8 +126,7 @@ int cmd_parse(int argc, char **argv)
 			return EXIT_OK;
 		default:
 			if (input_opts_handle(&io, opt, optarg)) {
-				fprintf(stderr, parse_usage,
-					parser_kind_list());
+				short_usage(parse_usage, "parse");
 				input_opts_release(&io);
 				return EXIT_TROUBLE;
 			}
@@ -101,26 +134,15 @@ int cmd_parse(int argc, char **argv)
 	}
 	if (optind == argc) {
 		error("parse: no input given");
-		fprintf(stderr, parse_usage, parser_kind_list());
+		short_usage(parse_usage, "parse");
 		input_opts_release(&io);
 		return EXIT_TROUBLE;
 	}
 	results_init(&res);
-	if (read_inputs(&res, &io, argc - optind, argv + optind)) {
+	if (read_inputs(&res, &io, argc - optind, argv + optind,
+			print_records, &po))
 		ret = EXIT_TROUBLE;
-		goto out;
-	}
-	for (i = 0; i < res.nr; i++) {
-		if (json)
-			render_record_json(&res.rec[i], &out);
-		else
-			text_record(&res.rec[i], &out);
-		strbuf_addch(&out, '\n');
-	}
-	if (write_output(NULL, out.buf, out.len))
-		ret = EXIT_TROUBLE;
-out:
-	strbuf_release(&out);
+	strbuf_release(&po.buf);
 	results_release(&res);
 	input_opts_release(&io);
 	return ret;

@@ -69,7 +69,9 @@ static int parse_fail_on(const char *arg, unsigned int *mask)
 	};
 	const char *p = arg;
 
-	while (*p) {
+	if (!*p)
+		return error("bad --fail-on '': expected fail, error, warning or notice");
+	for (;;) {
 		size_t n = strcspn(p, ","), i;
 
 		for (i = 0; i < ARRAY_SIZE(conds); i++)
@@ -81,10 +83,10 @@ static int parse_fail_on(const char *arg, unsigned int *mask)
 				     arg);
 		*mask |= conds[i].bit;
 		p += n;
-		if (*p == ',')
-			p++;
+		if (!*p)
+			return 0;
+		p++;
 	}
-	return 0;
 }
 
 /* Run a command without a shell; return its first output line, or NULL. */
@@ -280,8 +282,14 @@ static int parse_render_args(int argc, char **argv, struct render_opts *ro,
 	int opt;
 
 	optind = 1;
-	while ((opt = getopt_long(argc, argv, "ho:", longopts, NULL)) != -1) {
+	opterr = 0;
+	while ((opt = getopt_long(argc, argv, ":ho:", longopts, NULL)) != -1) {
 		switch (opt) {
+		case '?':
+		case ':':
+			bad_option("render", opt, argv);
+			short_usage(render_usage, "render");
+			return -1;
 		case 'o':
 			ro->output = optarg;
 			break;
@@ -312,15 +320,14 @@ static int parse_render_args(int argc, char **argv, struct render_opts *ro,
 			return 1;
 		default:
 			if (input_opts_handle(io, opt, optarg)) {
-				fprintf(stderr, render_usage,
-					parser_kind_list());
+				short_usage(render_usage, "render");
 				return -1;
 			}
 		}
 	}
 	if (optind == argc) {
 		error("render: no input given");
-		fprintf(stderr, render_usage, parser_kind_list());
+		short_usage(render_usage, "render");
 		return -1;
 	}
 	return 0;
@@ -351,7 +358,7 @@ int cmd_render(int argc, char **argv)
 		goto out;
 	}
 	ret = EXIT_TROUBLE;
-	if (read_inputs(&res, &io, argc - optind, argv + optind))
+	if (read_inputs(&res, &io, argc - optind, argv + optind, NULL, NULL))
 		goto out;
 	for (i = 0; i < ro.nr_notice; i++)
 		if (add_notice(&res, ro.notice[i]))

@@ -26,8 +26,11 @@ struct input_opts {
 	{ "objtree", required_argument, NULL, 'B' }
 
 int input_opts_handle(struct input_opts *io, int opt, const char *arg);
+int bad_option(const char *cmd, int opt, char **argv);
+void short_usage(const char *usage, const char *cmd);
+typedef int (*input_done_fn)(struct results *res, void *data);
 int read_inputs(struct results *res, struct input_opts *io, int argc,
-		char **argv);
+		char **argv, input_done_fn done, void *data);
 void input_opts_release(struct input_opts *io);
 int write_output(const char *path, const char *buf, size_t len);
 

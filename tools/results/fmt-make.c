@@ -183,6 +183,23 @@ static bool make_status_line(struct kbuild *kb, const struct line *l)
 	return true;
 }
 
+/* Targets that run Kconfig on the .config there is, naming no config */
+static bool is_config_tool(const char *t)
+{
+	static const char *const tools[] = {
+		"config", "oldconfig", "olddefconfig", "menuconfig",
+		"nconfig", "xconfig", "gconfig", "syncconfig",
+		"localmodconfig", "localyesconfig", "listnewconfig",
+		"helpnewconfig", "savedefconfig", "mrproper_config",
+	};
+	size_t i;
+
+	for (i = 0; i < ARRAY_SIZE(tools); i++)
+		if (!strcmp(t, tools[i]))
+			return true;
+	return false;
+}
+
 static void make_variable(struct kbuild *kb, const char *tok, size_t len)
 {
 	struct input *in = kb->ctx->in;
@@ -201,7 +218,7 @@ static void make_variable(struct kbuild *kb, const char *tok, size_t len)
 		else if (strstr(v, "gcc"))
 			kb->gcc_evidence += 5;
 	} else if (!strchr(t, '=') && t[0] != '-' && ends_with(t, "config") &&
-		   strcmp(t, "config")) {
+		   !is_config_tool(t)) {
 		input_set_label(in, "config", t, false);
 	}
 	free(t);

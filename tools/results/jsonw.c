@@ -52,7 +52,16 @@ void jw_string(struct strbuf *sb, const char *s)
 	}
 	strbuf_addch(sb, '"');
 	while (*p) {
+		const unsigned char *run = p;
 		size_t n;
+
+		/* plain ASCII needs no escaping: copy it in one go */
+		while (*p >= 0x20 && *p < 0x80 && *p != '"' && *p != '\\')
+			p++;
+		if (p > run)
+			strbuf_add(sb, run, p - run);
+		if (!*p)
+			break;
 
 		switch (*p) {
 		case '"':

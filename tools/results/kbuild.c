@@ -5,6 +5,7 @@
  * kept in struct kbuild. At the end of the log, paths are made relative to
  * the source tree, the compiler is decided and make's verdict recorded.
  */
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -442,6 +443,47 @@ static char *tree_on_disk(const char *path)
 	return NULL;
 }
 
+/* A map from an interned path to its interned tree-relative form. */
+struct path_map {
+	const char **from, **to;
+	size_t nr, size;
+};
+
+static size_t path_slot(const struct path_map *m, const char *from)
+{
+	size_t j = ((uintptr_t)from >> 4) * 0x9e3779b97f4a7c15ULL >> 20;
+
+	j &= m->size - 1;
+	while (m->from[j] && m->from[j] != from)
+		j = (j + 1) & (m->size - 1);
+	return j;
+}
+
+static void path_map_grow(struct path_map *m)
+{
+	struct path_map old = *m;
+	size_t i;
+
+	m->size = m->size ? m->size * 2 : 256;
+	m->from = xcalloc(m->size, sizeof(*m->from));
+	m->to = xcalloc(m->size, sizeof(*m->to));
+	for (i = 0; i < old.size; i++) {
+		size_t j;
+
+		if (!old.from[i])
+			continue;
+		j = path_slot(m, old.from[i]);
+		m->from[j] = old.from[i];
+		m->to[j] = old.to[i];
+	}
+	free(old.from);
+	free(old.to);
+}
+
+/*
+ * Make every diagnostic's file relative to the tree, once per distinct
+ * file: a log repeats the same header warning thousands of times.
+ */
 static void relativise(struct kbuild *kb)
 {
 	struct parse_ctx *ctx = kb->ctx;
@@ -449,8 +491,9 @@ static void relativise(struct kbuild *kb)
 			  kb->srctree;
 	const char *obj = ctx->opt && ctx->opt->objtree ? ctx->opt->objtree :
 			  kb->objtree;
+	struct path_map map = { 0 };
 	char *disk = NULL;
-	size_t i;
+	size_t i, j;
 
 	if (!src && obj)
 		src = obj;	/* no sign of O=: an in-tree build */
@@ -460,16 +503,27 @@ static void relativise(struct kbuild *kb)
 
 		if (r->type != REC_DIAG || !r->file)
 			continue;
+		if ((map.nr + 1) * 2 > map.size)
+			path_map_grow(&map);
+		j = path_slot(&map, r->file);
+		if (map.from[j]) {
+			r->file = map.to[j];
+			continue;
+		}
 		rel = tree_relative(r->file, src, obj);
-		if (rel[0] == '/' && !disk && (disk = tree_on_disk(rel)))
+		if (rel[0] == '/' && !disk && (disk = tree_on_disk(rel))) {
 			src = disk;
-		if (rel[0] == '/' && disk) {
 			free(rel);
 			rel = tree_relative(r->file, src, obj);
 		}
-		r->file = intern(rel);
+		map.from[j] = r->file;
+		map.to[j] = intern(rel);
+		map.nr++;
+		r->file = map.to[j];
 		free(rel);
 	}
+	free(map.from);
+	free(map.to);
 	free(disk);
 }
 
@@ -505,6 +559,50 @@ static int build_probe(const char *head, size_t len)
 }
 
 /*
+ * Diagnostic lines with no severity word that a later issue gives a
+ * format of their own: GNU ld's "x.c:(.text+0x1a4): undefined reference
+ * to `f'", and rustc's "error[E0425]: ..." headers.
+ */
+static bool unknown_form(struct kbuild *kb, const struct line *l)
+{
+	static const char *const ld_errors[] = {
+		": undefined reference to ", ": multiple definition of ",
+		": relocation truncated to fit: ",
+	};
+	const char *s = l->s;
+	size_t i;
+
+	for (i = 0; i < ARRAY_SIZE(ld_errors); i++) {
+		if (!strstr(s, ld_errors[i]))
+			continue;
+		kbuild_diag(kb, "build", "unknown", SEV_ERROR, NULL, NULL, s,
+			    l->len);
+		kbuild_stop_attaching(kb);
+		return true;
+	}
+	if ((starts_with(s, "error[E") || starts_with(s, "warning[")) &&
+	    strstr(s, "]: ")) {
+		/* the "  --> file:line:col" line that follows is context */
+		kbuild_diag(kb, "build", "unknown",
+			    s[0] == 'e' ? SEV_ERROR : SEV_WARNING, NULL, NULL,
+			    s, l->len);
+		kb->excerpt_due = false;
+		return true;
+	}
+	return false;
+}
+
+/*
+ * rustc's closing lines count what it reported: "error: aborting due to
+ * 2 previous errors", "warning: 3 warnings emitted".
+ */
+static bool rustc_summary(const char *s)
+{
+	return starts_with(s, "error: aborting due to ") ||
+	       (starts_with(s, "warning: ") && ends_with(s, " emitted"));
+}
+
+/*
  * A line shaped like a diagnostic that no format knows: "TOOL: warning:
  * ...", "WARNING: modpost: ...", "x.o: warning: objtool: ...". It is kept
  * with tool "unknown" rather than dropped.
@@ -521,6 +619,10 @@ static bool unknown_line(struct kbuild *kb, const struct line *l)
 
 	if (!*s || is_space(*s))
 		return false;
+	if (rustc_summary(s)) {
+		kbuild_stop_attaching(kb);
+		return true;
+	}
 	for (i = 0; i < ARRAY_SIZE(words); i++) {
 		const char *p = strstr(s, words[i]);
 
@@ -531,7 +633,7 @@ static bool unknown_line(struct kbuild *kb, const struct line *l)
 		}
 	}
 	if (!hit)
-		return false;
+		return unknown_form(kb, l);
 	/* before the word: "name: name: " tokens only */
 	for (i = 0; s + i < hit; i++)
 		if (s[i] == ' ' && (i == 0 || s[i - 1] != ':'))
@@ -558,7 +660,8 @@ static bool build_line(struct parse_ctx *ctx, void *priv,
 		kbuild_stop_attaching(kb);
 		return true;
 	}
-	if (fmt_cc_line(kb, l) || fmt_kerneldoc_line(kb, l))
+	if (fmt_cc_line(kb, l) || fmt_kconfig_line(kb, l) ||
+	    fmt_kerneldoc_line(kb, l))
 		return true;
 	if (unknown_line(kb, l))
 		return true;
@@ -570,7 +673,8 @@ static bool build_line(struct parse_ctx *ctx, void *priv,
 	if (l->len && kbuild_last(kb) &&
 	    (kb->excerpt_due || (is_space(l->s[0]) && kb->trailing < 8))) {
 		/* a bare excerpt line, no gutter: clang's habit */
-		if (kb->excerpt_due && kbuild_last(kb)->tool == kb->cc_tool)
+		if (kb->excerpt_due && kbuild_last(kb)->tool == kb->cc_tool &&
+		    kbuild_last(kb)->category)
 			kb->clang_evidence++;
 		kbuild_attach(kb, l->s, l->len);
 		return true;

@@ -78,6 +78,7 @@ char *plain_quotes(const char *s, size_t len);
 bool fmt_make_line(struct kbuild *kb, const struct line *l);
 bool fmt_cc_line(struct kbuild *kb, const struct line *l);
 bool fmt_kerneldoc_line(struct kbuild *kb, const struct line *l);
+bool fmt_kconfig_line(struct kbuild *kb, const struct line *l);
 void fmt_cc_finish(struct kbuild *kb);
 
 #endif /* RESULTS_KBUILD_H */

@@ -24,6 +24,22 @@ static void record_release(struct record *r)
 	free(r->context);
 }
 
+/**
+ * results_clear_records() - drop the records, keep the inputs
+ * @res: the model
+ *
+ * For commands that print each input's records as soon as it is read, so
+ * that memory does not grow with the number of inputs.
+ */
+void results_clear_records(struct results *res)
+{
+	size_t i;
+
+	for (i = 0; i < res->nr; i++)
+		record_release(&res->rec[i]);
+	res->nr = 0;
+}
+
 void results_release(struct results *res)
 {
 	size_t i;
@@ -165,13 +181,12 @@ static void nameset_rehash(struct nameset *set)
 	}
 }
 
-bool nameset_has(const struct nameset *set, const char *name)
+static bool has_interned(const struct nameset *set, const char *name)
 {
 	size_t j;
 
 	if (!set->size)
 		return false;
-	name = intern(name);
 	j = ptr_hash(name, set->size);
 	while (set->slot[j]) {
 		if (set->slot[j] == name)
@@ -179,6 +194,11 @@ bool nameset_has(const struct nameset *set, const char *name)
 		j = (j + 1) & (set->size - 1);
 	}
 	return false;
+}
+
+bool nameset_has(const struct nameset *set, const char *name)
+{
+	return has_interned(set, intern(name));
 }
 
 /**
@@ -191,7 +211,7 @@ void nameset_add(struct nameset *set, const char *name)
 	size_t j;
 
 	name = intern(name);
-	if (nameset_has(set, name))
+	if (has_interned(set, name))
 		return;
 	ALLOC_GROW(set->name, set->nr + 1, set->alloc);
 	set->name[set->nr++] = name;

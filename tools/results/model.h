@@ -108,6 +108,7 @@ struct results {
 
 void results_init(struct results *res);
 void results_release(struct results *res);
+void results_clear_records(struct results *res);
 struct record *results_add(struct results *res, enum record_type type,
 			   const char *source, const struct input *in,
 			   unsigned long line);

@@ -73,7 +73,8 @@ static int leaf(struct walk *w, json_t *tc, struct kunit_counts *cnt)
 	r->status = st;
 	r->depth = w->depth + 1;
 	r->path = xmalloc(r->depth * sizeof(*r->path));
-	memcpy(r->path, w->path, w->depth * sizeof(*r->path));
+	if (w->depth)
+		memcpy(r->path, w->path, w->depth * sizeof(*r->path));
 	r->path[w->depth] = intern(json_string_value(name));
 	return 0;
 }
@@ -91,6 +92,7 @@ static int check_misc(struct walk *w, json_t *misc,
 		{ "crashed", TEST_ERROR },
 		{ "skipped", TEST_SKIP },
 	};
+	struct strbuf diff = STRBUF_INIT;
 	unsigned long total = 0;
 	json_t *v;
 	size_t i;
@@ -106,17 +108,23 @@ static int check_misc(struct walk *w, json_t *misc,
 		if (!v)
 			continue;
 		if (!json_is_integer(v) || json_integer_value(v) < 0) {
+			strbuf_release(&diff);
 			strbuf_addstr(&w->jpath, w->jpath.len ? ".misc" : "misc");
 			return type_error(w, keys[i].key,
 					  "non-negative integer");
 		}
 		want = keys[i].status < 0 ? total : cnt->status[keys[i].status];
 		if ((unsigned long)json_integer_value(v) != want)
-			parse_notice(w->ctx, "kunit", "kunit.py",
-				     "group '%s': misc.%s is %lld but its tests give %lu",
-				     group, keys[i].key,
-				     (long long)json_integer_value(v), want);
+			strbuf_addf(&diff, "%s%s %lld, tests give %lu",
+				    diff.len ? "; " : "", keys[i].key,
+				    (long long)json_integer_value(v), want);
 	}
+	/* one notice per group, naming every count that disagrees */
+	if (diff.len)
+		parse_notice(w->ctx, "kunit", "kunit.py",
+			     "group '%s': misc counts disagree: %s", group,
+			     diff.buf);
+	strbuf_release(&diff);
 	v = json_object_get(misc, "errors");
 	if (v && !json_is_integer(v)) {
 		strbuf_addstr(&w->jpath, w->jpath.len ? ".misc" : "misc");

@@ -30,6 +30,13 @@ struct rstate {
 	struct failure *last_fail;
 	unsigned long *last_count;	/* of the line a count line follows */
 	struct strbuf reason;
+	unsigned int reason_lines;
+	struct line_of {
+		const char *source;
+		unsigned long line;
+		unsigned long unique;
+	} *sum;				/* where each summary line was */
+	size_t nr_sum, alloc_sum;
 };
 
 /* Split off the next blank-separated word of *@p. */
@@ -59,11 +66,12 @@ static int bad(struct parse_ctx *ctx, struct rstate *st, const char *what)
 
 static void flush_reason(struct rstate *st)
 {
-	if (st->last_fail && st->reason.len) {
+	if (st->last_fail && st->reason_lines) {
 		free(st->last_fail->reason);
 		st->last_fail->reason = strbuf_detach(&st->reason);
 	}
 	strbuf_reset(&st->reason);
+	st->reason_lines = 0;
 }
 
 static int header_line(struct parse_ctx *ctx, struct rstate *st,
@@ -177,6 +185,11 @@ static int summary_line(struct parse_ctx *ctx, struct rstate *st,
 		c->diags[SEV_ERROR] = v[0];
 		c->diags[SEV_WARNING] = v[1];
 		c->diags[SEV_INFO] = v[2];
+		ALLOC_GROW(st->sum, st->nr_sum + 1, st->alloc_sum);
+		st->sum[st->nr_sum].source = c->source;
+		st->sum[st->nr_sum].line = ctx->line;
+		st->sum[st->nr_sum].unique = v[3];
+		st->nr_sum++;
 	} else {
 		return bad(ctx, st, "unknown summary line");
 	}
@@ -193,7 +206,7 @@ static int failure_line(struct parse_ctx *ctx, struct rstate *st,
 	if ((p = skip_prefix(s, "    |"))) {
 		if (!st->last_fail || (*p && *p != ' '))
 			return bad(ctx, st, "reason line without a failure");
-		if (st->reason.len)
+		if (st->reason_lines++)
 			strbuf_addch(&st->reason, '\n');
 		strbuf_addstr(&st->reason, *p ? p + 1 : p);
 		return 0;
@@ -364,6 +377,57 @@ static void *results_begin(struct parse_ctx *ctx)
 	return st;
 }
 
+/*
+ * The Summary must agree with the lists below it: a RESULTS cut short, or
+ * edited by hand into something else, is broken input, not a release.
+ */
+static int check_counts(struct parse_ctx *ctx, struct rstate *st)
+{
+	struct summary *s = st->s;
+	size_t i, k;
+
+	for (i = 0; i < st->nr_sum; i++) {
+		struct source_counts *c = summary_source(s, st->sum[i].source);
+		unsigned long n[SEV_NR] = { 0 }, groups = 0;
+
+		for (k = 0; k < s->nr_diag; k++) {
+			if (s->diag[k].source != c->source)
+				continue;
+			n[s->diag[k].severity] += s->diag[k].count;
+			groups++;
+		}
+		for (k = 0; k < SEV_NR; k++)
+			if (n[k] != c->diags[k])
+				return parse_error_at(ctx, st->sum[i].line,
+						      "summary says %lu %s diagnostics of '%s', the list has %lu",
+						      c->diags[k],
+						      severity_name(k),
+						      c->source, n[k]);
+		if (groups != st->sum[i].unique)
+			return parse_error_at(ctx, st->sum[i].line,
+					      "summary says %lu unique diagnostics of '%s', the list has %lu",
+					      st->sum[i].unique, c->source,
+					      groups);
+	}
+	for (i = 0; i < s->nr_src; i++) {
+		const struct source_counts *c = &s->src[i];
+		unsigned long n = 0;
+
+		for (k = 0; k < s->nr_notice; k++)
+			if (s->notice[k].source == c->source)
+				n += s->notice[k].count;
+		if (n != c->notices)
+			return parse_error(ctx,
+					   "summary says %lu notices of '%s', the list has %lu",
+					   c->notices, c->source, n);
+	}
+	for (k = 0; k < s->nr_diag; k++)
+		if (!summary_source(s, s->diag[k].source)->has_diags)
+			return parse_error(ctx, "diagnostics of '%s' missing from the summary",
+					   s->diag[k].source);
+	return 0;
+}
+
 static int results_end(struct parse_ctx *ctx, void *priv)
 {
 	struct rstate *st = priv;
@@ -375,6 +439,8 @@ static int results_end(struct parse_ctx *ctx, void *priv)
 	flush_reason(st);
 	if (!st->failed && st->sec == SEC_HEADER)
 		ret = parse_error(ctx, "no 'Summary' section: truncated RESULTS");
+	else if (!st->failed)
+		ret = check_counts(ctx, st);
 	if (st->failed)
 		ret = -1;
 	if (!ret) {
@@ -386,6 +452,7 @@ static int results_end(struct parse_ctx *ctx, void *priv)
 	}
 	summary_release(st->s);
 	free(st->s);
+	free(st->sum);
 	strbuf_release(&st->reason);
 	free(st);
 	return ret;

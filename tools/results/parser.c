@@ -257,6 +257,14 @@ static void clean_line(struct strbuf *sb)
 	char *s = sb->buf, *d = sb->buf;
 	char *end = sb->buf + sb->len;
 
+	/* most lines are plain text: look before rewriting */
+	while (s < end && ((unsigned char)*s >= 0x20 || *s == '\t') &&
+	       *s != 0x7f)
+		s++;
+	if (s == end)
+		return;
+	d = s;
+
 	while (s < end) {
 		unsigned char c = *s;
 
@@ -457,6 +465,8 @@ static int read_stream(struct stream *st, struct reader *rd)
 		struct line l;
 
 		ctx->line = ++nr;
+		if (sb.len && sb.buf[sb.len - 1] == '\r')
+			strbuf_setlen(&sb, sb.len - 1);
 		if (nr == 1 && sb.len >= 3 &&
 		    !memcmp(sb.buf, "\xef\xbb\xbf", 3)) {
 			memmove(sb.buf, sb.buf + 3, sb.len - 2);
@@ -514,6 +524,8 @@ static int read_stream(struct stream *st, struct reader *rd)
 				     strerror(rd->err));
 	if (!ret && js.active) {
 		/* a document that never closed: let jansson say where */
+		if (js.text.len && js.text.buf[js.text.len - 1] == '\n')
+			strbuf_setlen(&js.text, js.text.len - 1);
 		ret = decode_json(st, &js);
 		if (!ret)
 			ret = parse_error_at(ctx, nr, "truncated JSON document");

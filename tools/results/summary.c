@@ -36,7 +36,8 @@ void summary_release(struct summary *s)
  * token() - a name as one RESULTS token
  * @s: a source, tool or category name, or NULL
  *
- * Return: an interned copy with blanks made '_', or "-" for NULL or "".
+ * Return: an interned copy with blanks and control characters made '_',
+ * or "-" for NULL or "".
  */
 const char *token(const char *s)
 {
@@ -45,11 +46,14 @@ const char *token(const char *s)
 
 	if (!s || !*s)
 		return "-";
-	if (!strpbrk(s, " \t"))
+	for (p = (char *)s; *p; p++)
+		if ((unsigned char)*p <= ' ' || *p == 0x7f)
+			break;
+	if (!*p)
 		return intern(s);
 	t = xstrdup(s);
 	for (p = t; *p; p++)
-		if (*p == ' ' || *p == '\t')
+		if ((unsigned char)*p <= ' ' || *p == 0x7f)
 			*p = '_';
 	ret = intern(t);
 	free(t);
@@ -123,7 +127,7 @@ static const char *one_line(const char *msg)
 		return intern("");
 	t = xstrdup(msg);
 	for (p = t; *p; p++)
-		if ((unsigned char)*p < 0x20)
+		if ((unsigned char)*p < 0x20 || *p == 0x7f)
 			*p = ' ';
 	ret = intern(t);
 	free(t);
@@ -221,7 +225,8 @@ static void add_record(struct summary *s, const struct record *r)
 
 		/* a notice is about one input: say which */
 		if (r->input)
-			strbuf_addf(&sb, "%s: ", path_basename(r->input));
+			strbuf_addf(&sb, "%s: ", strcmp(r->input, "-") ?
+				    path_basename(r->input) : "stdin");
 		strbuf_addstr(&sb, r->message);
 		n.message = one_line(sb.buf);
 		strbuf_release(&sb);
@@ -316,6 +321,14 @@ static int cmp_input(const void *pa, const void *pb)
 	return c;
 }
 
+/* qsort() that takes an empty array without a NULL pointer */
+static void sort(void *base, size_t nmemb, size_t size,
+		 int (*cmp)(const void *, const void *))
+{
+	if (nmemb > 1)
+		qsort(base, nmemb, size, cmp);
+}
+
 static int cmp_labels(const void *pa, const void *pb)
 {
 	return strcmp(*(const char *const *)pa, *(const char *const *)pb);
@@ -385,7 +398,7 @@ static void collapse_diags(struct summary *s)
 {
 	size_t i, n = 0;
 
-	qsort(s->diag, s->nr_diag, sizeof(*s->diag), cmp_diag);
+	sort(s->diag, s->nr_diag, sizeof(*s->diag), cmp_diag);
 	for (i = 0; i < s->nr_diag; i++) {
 		if (n && !cmp_diag(&s->diag[n - 1], &s->diag[i])) {
 			s->diag[n - 1].count += s->diag[i].count;
@@ -400,7 +413,7 @@ static void collapse_notices(struct summary *s)
 {
 	size_t i, n = 0;
 
-	qsort(s->notice, s->nr_notice, sizeof(*s->notice), cmp_notice);
+	sort(s->notice, s->nr_notice, sizeof(*s->notice), cmp_notice);
 	for (i = 0; i < s->nr_notice; i++) {
 		if (n && !cmp_notice(&s->notice[n - 1], &s->notice[i])) {
 			s->notice[n - 1].count += s->notice[i].count;
@@ -424,12 +437,12 @@ void summary_finish(struct summary *s)
 	size_t i, n = 0;
 
 	for (i = 0; i < s->nr_in; i++)
-		qsort(s->in[i].label, s->in[i].nr_label,
+		sort(s->in[i].label, s->in[i].nr_label,
 		      sizeof(*s->in[i].label), cmp_labels);
-	qsort(s->in, s->nr_in, sizeof(*s->in), cmp_input);
-	qsort(s->tool, s->nr_tool, sizeof(*s->tool), cmp_tool);
-	qsort(s->src, s->nr_src, sizeof(*s->src), cmp_source);
-	qsort(s->fail, s->nr_fail, sizeof(*s->fail), cmp_failure);
+	sort(s->in, s->nr_in, sizeof(*s->in), cmp_input);
+	sort(s->tool, s->nr_tool, sizeof(*s->tool), cmp_tool);
+	sort(s->src, s->nr_src, sizeof(*s->src), cmp_source);
+	sort(s->fail, s->nr_fail, sizeof(*s->fail), cmp_failure);
 	for (i = 0; i < s->nr_fail; i++) {
 		if (n && !cmp_failure(&s->fail[n - 1], &s->fail[i])) {
 			free(s->fail[i].reason);

@@ -111,10 +111,17 @@ char *xstrdup(const char *s)
 /*
  * The intern pool: one copy of every distinct string (file names, tool
  * names, test suite names), so that records can share them and compare
- * them by pointer. It lives until the program exits.
+ * them by pointer. It lives until the program exits. Each slot keeps the
+ * string's hash and length, so that a probe rarely touches the string.
  */
+struct intern_slot {
+	const char *s;
+	uint64_t hash;
+	size_t len;
+};
+
 struct intern_pool {
-	const char **slot;
+	struct intern_slot *slot;
 	size_t nr, size;
 };
 
@@ -122,31 +129,37 @@ static struct intern_pool pool;
 
 static uint64_t hash_bytes(const char *s, size_t n)
 {
-	uint64_t h = 1469598103934665603ULL;	/* FNV-1a */
-	size_t i;
+	uint64_t h = 1469598103934665603ULL;	/* FNV-1a, 8 bytes a step */
+	size_t i = 0;
 
-	for (i = 0; i < n; i++) {
+	for (; i + 8 <= n; i += 8) {
+		uint64_t w;
+
+		memcpy(&w, s + i, 8);
+		h = (h ^ w) * 1099511628211ULL;
+		h ^= h >> 29;
+	}
+	for (; i < n; i++) {
 		h ^= (unsigned char)s[i];
 		h *= 1099511628211ULL;
 	}
-	return h;
+	return h ^ (h >> 32);
 }
 
 static void pool_grow(void)
 {
 	size_t i, size = pool.size ? pool.size * 2 : 1024;
-	const char **slot = xcalloc(size, sizeof(*slot));
+	struct intern_slot *slot = xcalloc(size, sizeof(*slot));
 
 	for (i = 0; i < pool.size; i++) {
-		const char *s = pool.slot[i];
 		size_t j;
 
-		if (!s)
+		if (!pool.slot[i].s)
 			continue;
-		j = hash_bytes(s, strlen(s)) & (size - 1);
-		while (slot[j])
+		j = pool.slot[i].hash & (size - 1);
+		while (slot[j].s)
 			j = (j + 1) & (size - 1);
-		slot[j] = s;
+		slot[j] = pool.slot[i];
 	}
 	free(pool.slot);
 	pool.slot = slot;
@@ -163,21 +176,24 @@ static void pool_grow(void)
  */
 const char *intern_n(const char *s, size_t n)
 {
+	uint64_t h = hash_bytes(s, n);
 	size_t i;
 	char *copy;
 
 	if ((pool.nr + 1) * 2 > pool.size)
 		pool_grow();
-	i = hash_bytes(s, n) & (pool.size - 1);
-	while (pool.slot[i]) {
-		const char *p = pool.slot[i];
+	i = h & (pool.size - 1);
+	while (pool.slot[i].s) {
+		const struct intern_slot *e = &pool.slot[i];
 
-		if (!strncmp(p, s, n) && p[n] == '\0')
-			return p;
+		if (e->hash == h && e->len == n && !memcmp(e->s, s, n))
+			return e->s;
 		i = (i + 1) & (pool.size - 1);
 	}
 	copy = xstrndup(s, n);
-	pool.slot[i] = copy;
+	pool.slot[i].s = copy;
+	pool.slot[i].hash = h;
+	pool.slot[i].len = n;
 	pool.nr++;
 	return copy;
 }

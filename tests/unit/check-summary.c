@@ -1,0 +1,363 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * summary.c and render_text(): grouping by identity, order, counts.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "render.h"
+#include "suites.h"
+#include "summary.h"
+#include "testutil.h"
+#include "util.h"
+
+static struct record *add_diag(struct results *res, const struct input *in,
+			       enum severity sev, const char *tool,
+			       const char *file, unsigned long line,
+			       unsigned long column, const char *category,
+			       const char *message)
+{
+	struct record *r = results_add(res, REC_DIAG, "build", in, line);
+
+	r->tool = intern(tool);
+	r->severity = sev;
+	r->file = intern(file);
+	r->line = line;
+	r->column = column;
+	r->category = intern(category);
+	r->message = xstrdup(message);
+	return r;
+}
+
+static void add_test(struct results *res, const struct input *in,
+		     const char *suite, const char *name,
+		     enum test_status st)
+{
+	struct record *r = results_add(res, REC_TEST, "kunit", in, 1);
+
+	r->status = st;
+	r->depth = 2;
+	r->path = xmalloc(2 * sizeof(*r->path));
+	r->path[0] = intern(suite);
+	r->path[1] = intern(name);
+}
+
+static void add_build(struct results *res, const struct input *in,
+		      const char *target)
+{
+	struct record *r = results_add(res, REC_BUILD, "build", in, 1);
+
+	r->tool = intern("make");
+	r->failed = target != NULL;
+	r->target = intern(target);
+}
+
+START_TEST(test_lines_are_not_identity)
+{
+	struct results res;
+	struct summary s;
+	struct input *in;
+
+	results_init(&res);
+	in = results_add_input(&res, "build.log", "build");
+	add_diag(&res, in, SEV_WARNING, "gcc", "fs/ext4/inode.c", 120, 5,
+		 "-Wunused-variable", "unused variable 'x'");
+	/* a line added above it moves it: still the same warning */
+	add_diag(&res, in, SEV_WARNING, "gcc", "fs/ext4/inode.c", 121, 9,
+		 "-Wunused-variable", "unused variable 'x'");
+	add_diag(&res, in, SEV_WARNING, "gcc", "fs/ext4/super.c", 120, 5,
+		 "-Wunused-variable", "unused variable 'x'");
+	add_diag(&res, in, SEV_WARNING, "gcc", "fs/ext4/inode.c", 120, 5,
+		 "-Wunused-variable", "unused variable 'y'");
+	tu_summarise(&s, &res);
+	ck_assert_uint_eq(s.nr_diag, 3);
+	ck_assert_str_eq(s.diag[0].file, "fs/ext4/inode.c");
+	ck_assert_str_eq(s.diag[0].message, "unused variable 'x'");
+	ck_assert_uint_eq(s.diag[0].count, 2);
+	ck_assert_str_eq(s.diag[1].message, "unused variable 'y'");
+	ck_assert_uint_eq(s.diag[1].count, 1);
+	ck_assert_str_eq(s.diag[2].file, "fs/ext4/super.c");
+	ck_assert_uint_eq(s.diag[2].count, 1);
+	/* the counts are of occurrences, "unique" of groups */
+	ck_assert_uint_eq(s.nr_src, 1);
+	ck_assert_uint_eq(s.src[0].diags[SEV_WARNING], 4);
+	ck_assert_uint_eq(summary_unique(&s, "build"), 3);
+	summary_release(&s);
+	results_release(&res);
+}
+END_TEST
+
+START_TEST(test_other_fields_are_identity)
+{
+	struct results res;
+	struct summary s;
+	struct input *in;
+
+	results_init(&res);
+	in = results_add_input(&res, "build.log", "build");
+	add_diag(&res, in, SEV_WARNING, "gcc", "a.c", 1, 1, "-Wx", "m");
+	add_diag(&res, in, SEV_WARNING, "clang", "a.c", 1, 1, "-Wx", "m");
+	add_diag(&res, in, SEV_WARNING, "gcc", "a.c", 1, 1, "-Wy", "m");
+	add_diag(&res, in, SEV_ERROR, "gcc", "a.c", 1, 1, "-Wx", "m");
+	tu_summarise(&s, &res);
+	ck_assert_uint_eq(s.nr_diag, 4);
+	summary_release(&s);
+	results_release(&res);
+}
+END_TEST
+
+START_TEST(test_errors_before_warnings)
+{
+	struct results res;
+	struct summary s;
+	struct input *in;
+	char *text, *err, *warn;
+
+	results_init(&res);
+	in = results_add_input(&res, "build.log", "build");
+	add_diag(&res, in, SEV_WARNING, "kernel-doc", "a/first.c", 3, 0, NULL,
+		 "Excess function parameter 'x' description in 'f'");
+	add_diag(&res, in, SEV_INFO, "gcc", "a/a.c", 3, 0, NULL, "info");
+	add_diag(&res, in, SEV_ERROR, "gcc", "z/last.c", 9, 2,
+		 "-Wmissing-prototypes", "no previous prototype for 'g'");
+	tu_summarise(&s, &res);
+	ck_assert_uint_eq(s.nr_diag, 3);
+	ck_assert_int_eq(s.diag[0].severity, SEV_ERROR);
+	ck_assert_str_eq(s.diag[0].file, "z/last.c");
+	ck_assert_int_eq(s.diag[1].severity, SEV_WARNING);
+	ck_assert_int_eq(s.diag[2].severity, SEV_INFO);
+	text = tu_render(&s);
+	err = strstr(text, "\nErrors\n");
+	warn = strstr(text, "\nWarnings\n");
+	ck_assert_ptr_nonnull(err);
+	ck_assert_ptr_nonnull(warn);
+	ck_assert(err < warn);
+	ck_assert(warn < strstr(text, "\nInfo\n"));
+	/* no category and no file are written "-" */
+	ck_assert_ptr_nonnull(strstr(text,
+				     "\n  build kernel-doc - a/first.c: Excess function parameter 'x' description in 'f'\n"));
+	free(text);
+	summary_release(&s);
+	results_release(&res);
+}
+END_TEST
+
+START_TEST(test_failures_listed_once)
+{
+	struct results res;
+	struct summary s;
+	struct input *a, *b;
+
+	results_init(&res);
+	a = results_add_input(&res, "x86/kunit.json", "kunit");
+	add_test(&res, a, "hash", "test_hash_or", TEST_FAIL);
+	add_test(&res, a, "hash", "test_string_or", TEST_PASS);
+	add_test(&res, a, "frob", "", TEST_ERROR);
+	b = results_add_input(&res, "arm64/kunit.json", "kunit");
+	add_test(&res, b, "hash", "test_hash_or", TEST_FAIL);
+	add_test(&res, b, "frob", "", TEST_ERROR);
+	add_build(&res, a, "drivers/acme/a.o");
+	add_build(&res, b, "drivers/acme/a.o");
+	add_build(&res, b, NULL);
+	tu_summarise(&s, &res);
+	/* one line each, sorted by source, then name */
+	ck_assert_uint_eq(s.nr_fail, 3);
+	ck_assert_str_eq(s.fail[0].source, "build");
+	ck_assert_str_eq(s.fail[0].name, "drivers/acme/a.o");
+	ck_assert_str_eq(s.fail[1].name, "frob.\"\"");
+	ck_assert_int_eq(s.fail[1].status, TEST_ERROR);
+	ck_assert_str_eq(s.fail[2].name, "hash.test_hash_or");
+	/* while the counts are of every run */
+	ck_assert_uint_eq(s.nr_src, 2);
+	ck_assert_str_eq(s.src[1].source, "kunit");
+	ck_assert_uint_eq(s.src[1].tests[TEST_FAIL], 2);
+	ck_assert_uint_eq(s.src[1].tests[TEST_ERROR], 2);
+	ck_assert_uint_eq(s.src[1].tests[TEST_PASS], 1);
+	ck_assert_uint_eq(s.src[0].builds, 3);
+	ck_assert_uint_eq(s.src[0].builds_failed, 2);
+	summary_release(&s);
+	results_release(&res);
+}
+END_TEST
+
+START_TEST(test_failed_build_without_target)
+{
+	struct results res;
+	struct summary s;
+	struct input *in;
+
+	results_init(&res);
+	in = results_add_input(&res, "build.log", "build");
+	add_build(&res, in, NULL);
+	res.rec[0].failed = true;
+	tu_summarise(&s, &res);
+	ck_assert_uint_eq(s.nr_fail, 1);
+	ck_assert_str_eq(s.fail[0].name, "(make)");
+	ck_assert_int_eq(s.fail[0].status, TEST_FAIL);
+	summary_release(&s);
+	results_release(&res);
+}
+END_TEST
+
+START_TEST(test_quotes_do_not_split_groups)
+{
+	const char *utf8 =
+		"fs/a.c:3:5: warning: unused variable \xe2\x80\x98x\xe2\x80\x99 [-Wunused-variable]\n";
+	const char *ascii =
+		"fs/a.c:4:5: warning: unused variable 'x' [-Wunused-variable]\n";
+	struct results res;
+	struct summary s;
+
+	results_init(&res);
+	ck_assert_int_eq(tu_parse_str(&res, utf8), 0);
+	ck_assert_int_eq(tu_parse_str(&res, ascii), 0);
+	tu_summarise(&s, &res);
+	ck_assert_uint_eq(s.nr_diag, 1);
+	ck_assert_uint_eq(s.diag[0].count, 2);
+	ck_assert_str_eq(s.diag[0].message, "unused variable 'x'");
+	summary_release(&s);
+	results_release(&res);
+}
+END_TEST
+
+START_TEST(test_notices_collapsed)
+{
+	struct results res;
+	struct summary s;
+	struct record *r;
+	int i;
+
+	results_init(&res);
+	for (i = 0; i < 3; i++) {
+		r = results_add(&res, REC_NOTICE, "kunit", NULL, 0);
+		r->tool = intern("kunit.py");
+		r->message = xstrdup(i < 2 ? "kunit.py ran no tests" :
+				     "kunit.py reported 2 parser errors");
+	}
+	tu_summarise(&s, &res);
+	ck_assert_uint_eq(s.nr_notice, 2);
+	ck_assert_str_eq(s.notice[0].message, "kunit.py ran no tests");
+	ck_assert_uint_eq(s.notice[0].count, 2);
+	ck_assert_uint_eq(s.notice[1].count, 1);
+	ck_assert_uint_eq(s.src[0].notices, 3);
+	summary_release(&s);
+	results_release(&res);
+}
+END_TEST
+
+START_TEST(test_token)
+{
+	ck_assert_str_eq(token(NULL), "-");
+	ck_assert_str_eq(token(""), "-");
+	ck_assert_str_eq(token("gcc"), "gcc");
+	ck_assert_ptr_eq(token("gcc"), intern("gcc"));
+	ck_assert_str_eq(token("Debian clang\t14"), "Debian_clang_14");
+}
+END_TEST
+
+START_TEST(test_merge)
+{
+	struct results res;
+	struct summary a, b;
+	struct input *in;
+
+	results_init(&res);
+	in = results_add_input(&res, "build.log", "build");
+	add_diag(&res, in, SEV_WARNING, "gcc", "a.c", 1, 1, "-Wx", "m");
+	add_build(&res, in, NULL);
+	tu_summarise(&a, &res);
+	tu_summarise(&b, &res);
+	b.release = intern("6.1.192");
+	summary_merge(&a, &b);
+	summary_finish(&a);
+	ck_assert_str_eq(a.release, "6.1.192");
+	ck_assert_uint_eq(a.nr_diag, 1);
+	ck_assert_uint_eq(a.diag[0].count, 2);
+	ck_assert_uint_eq(a.src[0].builds, 2);
+	ck_assert_uint_eq(a.src[0].diags[SEV_WARNING], 2);
+	ck_assert_uint_eq(a.nr_in, 2);
+	summary_release(&a);
+	summary_release(&b);
+	results_release(&res);
+}
+END_TEST
+
+START_TEST(test_render_exact)
+{
+	struct results res;
+	struct summary s;
+	struct input *in;
+	struct record *r;
+	char *text;
+
+	results_init(&res);
+	in = results_add_input(&res, "logs/build W1.log", "build");
+	input_set_label(in, "w", "1", false);
+	input_set_label(in, "arch", "x86", false);
+	nameset_add(&in->units, "fs/a.o");
+	nameset_add(&in->tools, "gcc 12.2.0");
+	add_diag(&res, in, SEV_WARNING, "gcc", "fs/a.c", 3, 5, "-Wx",
+		 "two\nlines");
+	add_diag(&res, in, SEV_WARNING, "gcc", "fs/a.c", 30, 5, "-Wx",
+		 "two\nlines");
+	add_diag(&res, in, SEV_ERROR, "gcc", NULL, 0, 0, "-Wy", "once");
+	add_build(&res, in, "fs/a.o");
+	r = results_add(&res, REC_NOTICE, "results", in, 7);
+	r->tool = intern("results");
+	r->message = xstrdup("a line longer than 65536 bytes was cut");
+	in = results_add_input(&res, "kunit.json", "kunit");
+	add_test(&res, in, "s", "ok", TEST_PASS);
+	add_test(&res, in, "s", "gone", TEST_SKIP);
+	tu_summarise(&s, &res);
+	s.release = intern("6.1.192");
+	text = tu_render(&s);
+	ck_assert_str_eq(text,
+			 "Results for 6.1.192\n"
+			 "  format   1\n"
+			 "  commit   unknown\n"
+			 "  input    build build_W1.log arch=x86 units=1 w=1\n"
+			 "  input    kunit kunit.json\n"
+			 "  tool     gcc 12.2.0\n"
+			 "\n"
+			 "Summary\n"
+			 "  build    builds 1: pass 0, fail 1\n"
+			 "  build    diagnostics 3: error 1, warning 2, info 0, unique 2\n"
+			 "  kunit    tests 2: pass 1, fail 0, skip 1, error 0\n"
+			 "  results  notices 1\n"
+			 "\n"
+			 "Failures\n"
+			 "  build FAIL fs/a.o\n"
+			 "\n"
+			 "Errors\n"
+			 "  build gcc -Wy -: once\n"
+			 "\n"
+			 "Warnings\n"
+			 "  build gcc -Wx fs/a.c: two lines\n"
+			 "      2 occurrences\n"
+			 "\n"
+			 "Notices\n"
+			 "  results results build W1.log: a line longer than 65536 bytes was cut\n");
+	free(text);
+	summary_release(&s);
+	results_release(&res);
+}
+END_TEST
+
+Suite *summary_suite(void)
+{
+	Suite *s = suite_create("summary");
+	TCase *tc = tcase_create("core");
+
+	tcase_add_test(tc, test_lines_are_not_identity);
+	tcase_add_test(tc, test_other_fields_are_identity);
+	tcase_add_test(tc, test_errors_before_warnings);
+	tcase_add_test(tc, test_failures_listed_once);
+	tcase_add_test(tc, test_failed_build_without_target);
+	tcase_add_test(tc, test_quotes_do_not_split_groups);
+	tcase_add_test(tc, test_notices_collapsed);
+	tcase_add_test(tc, test_token);
+	tcase_add_test(tc, test_merge);
+	tcase_add_test(tc, test_render_exact);
+	suite_add_tcase(s, tc);
+	return s;
+}
