@@ -304,7 +304,9 @@ static bool banner_line(struct kbuild *kb, const struct line *l)
 		return true;
 	}
 	p = strchr(s, ' ');
-	if (p && compiler_name(s, p - s) == 'g' && p[1] == '(' &&
+	/* "cc (Debian 12.2.0-14) 12.2.0": the system cc is gcc */
+	if (p && (compiler_name(s, p - s) == 'g' ||
+		  (p - s == 2 && !memcmp(s, "cc", 2))) && p[1] == '(' &&
 	    (v = strrchr(s, ')')) && v[1] == ' ' && is_digit(v[2])) {
 		v += 2;
 		n = strcspn(v, " ");
