@@ -97,10 +97,20 @@ endif
 
 CFLAGS ?= -O2 -g
 ALL_CFLAGS := $(CFLAGS) $(WARNINGS) -std=gnu11 -D_GNU_SOURCE \
-	-DRESULTS_VERSION='"$(RESULTS_VERSION)"' \
+	-DRESULTS_VERSION=$(RESULTS_VERSION) \
 	$(shell $(PKG_CONFIG) --cflags jansson yaml-0.1 2>/dev/null) \
 	$(EXTRA_CFLAGS)
 LIBS := $(shell $(PKG_CONFIG) --libs jansson yaml-0.1 2>/dev/null)
+
+# As Kbuild does, rebuild when the compiler or its flags change (W=1
+# after a plain build, CC=clang, ...): the objects depend on a file that
+# holds them and is rewritten only when they differ.
+BUILD_FLAGS := $(CC) $(ALL_CFLAGS) $(LDFLAGS) $(LIBS)
+FLAGS_FILE := $(OUTPUT)tools/results/.build-flags
+ifneq ($(BUILD_FLAGS),$(file < $(FLAGS_FILE)))
+  $(shell mkdir -p $(dir $(FLAGS_FILE)))
+  $(file > $(FLAGS_FILE),$(BUILD_FLAGS))
+endif
 
 TOOL_DIR := tools/results
 TOOL_SRCS := $(sort $(wildcard $(srctree)/$(TOOL_DIR)/*.c))
@@ -130,6 +140,8 @@ $(OUTPUT)tests/unit/%.o: $(srctree)/tests/unit/%.c
 $(CHECK_RESULTS): $(TEST_OBJS) $(LIB_OBJS)
 	$(QUIET_LINK)$(CC) $(LDFLAGS) -o $@ $^ $(LIBS) \
 		$(shell $(PKG_CONFIG) --libs check)
+
+$(TOOL_OBJS) $(TEST_OBJS): $(FLAGS_FILE)
 
 -include $(TOOL_OBJS:.o=.d) $(TEST_OBJS:.o=.d)
 
@@ -195,7 +207,7 @@ uninstall:
 clean:
 	$(Q)rm -rf $(OUTPUT)$(TOOL_DIR)/*.o $(OUTPUT)$(TOOL_DIR)/*.d \
 		$(RESULTS) $(OUTPUT)tests/unit/*.o $(OUTPUT)tests/unit/*.d \
-		$(CHECK_RESULTS) $(OUTPUT).results
+		$(CHECK_RESULTS) $(OUTPUT).results $(FLAGS_FILE)
 
 .PHONY: help
 help:

@@ -13,8 +13,13 @@
 #include "cmd.h"
 #include "util.h"
 
-#ifndef RESULTS_VERSION
-#define RESULTS_VERSION "unknown"
+/* The Makefile passes the version as bare tokens: -DRESULTS_VERSION=0.1 */
+#define STRINGIFY_(x) #x
+#define STRINGIFY(x) STRINGIFY_(x)
+#ifdef RESULTS_VERSION
+#define VERSION_STRING STRINGIFY(RESULTS_VERSION)
+#else
+#define VERSION_STRING "unknown"
 #endif
 
 struct cmd {
@@ -67,7 +72,7 @@ int main(int argc, char **argv)
 		return finish(0);
 	}
 	if (!strcmp(argv[1], "--version")) {
-		printf("results %s\n", RESULTS_VERSION);
+		printf("results %s\n", VERSION_STRING);
 		return finish(0);
 	}
 	for (i = 0; i < ARRAY_SIZE(commands); i++)
