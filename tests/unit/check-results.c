@@ -178,7 +178,7 @@ static void bad_results(const char *rel, const char *want_tail)
 
 START_TEST(test_unknown_section)
 {
-	bad_results("results/unknown_section.results", ":12: unknown section");
+	bad_results("results/unknown_section.results", ":12: unknown section 'Regressions'");
 }
 END_TEST
 
@@ -213,11 +213,11 @@ START_TEST(test_other_malformed)
 
 	strbuf_addf(&sb, "%s\nSummary\n  build    builds 2: pass 1, fail 1\n\nErrors\n\nFailures\n",
 		    head);
-	bad_text(sb.buf, "10: section out of order");
+	bad_text(sb.buf, "10: section out of order: 'Failures'");
 	strbuf_reset(&sb);
 	strbuf_addf(&sb, "%s\nSummary\n\nFailures\n  kunit SKIP suite.case\n",
 		    head);
-	bad_text(sb.buf, "8: failure status must be FAIL or ERROR");
+	bad_text(sb.buf, "8: failure status must be FAIL or ERROR, not 'SKIP'");
 	strbuf_reset(&sb);
 	strbuf_addf(&sb, "%s\nSummary\n  build    diagnostics 2: error 1, warning 0, info 0, unique 1\n",
 		    head);
@@ -235,7 +235,7 @@ START_TEST(test_other_malformed)
 	bad_text(sb.buf, "8: expected 'SOURCE TOOL CATEGORY FILE: MESSAGE'");
 	strbuf_reset(&sb);
 	strbuf_addstr(&sb, "Results for 6.1\n  format   2\n  commit   abc\n\nSummary\n");
-	bad_text(sb.buf, "2: unsupported RESULTS format");
+	bad_text(sb.buf, "2: unsupported RESULTS format '2'");
 	strbuf_release(&sb);
 }
 END_TEST

@@ -220,6 +220,35 @@ START_TEST(test_quotes_do_not_split_groups)
 }
 END_TEST
 
+START_TEST(test_line_refs_and_addresses_not_identity)
+{
+	/* "on line N" inside a message, and ld's section offsets */
+	const char *a =
+		"ld: warning: x.o: in function f: foo on line 298 at 0x1a4\n";
+	const char *b =
+		"ld: warning: x.o: in function f: foo on line 310 at 0x2F0\n";
+	const char *c =
+		"ld: warning: x.o: in function f: foo on pipeline 310\n";
+	struct results res;
+	struct summary s;
+
+	results_init(&res);
+	ck_assert_int_eq(tu_parse_str(&res, a), 0);
+	ck_assert_int_eq(tu_parse_str(&res, b), 0);
+	ck_assert_int_eq(tu_parse_str(&res, c), 0);
+	tu_summarise(&s, &res);
+	ck_assert_uint_eq(s.nr_diag, 2);
+	ck_assert_str_eq(s.diag[0].message,
+			 "ld: warning: x.o: in function f: foo on line N at 0xN");
+	ck_assert_uint_eq(s.diag[0].count, 2);
+	/* only a word "line" counts: "pipeline 310" stays */
+	ck_assert_str_eq(s.diag[1].message,
+			 "ld: warning: x.o: in function f: foo on pipeline 310");
+	summary_release(&s);
+	results_release(&res);
+}
+END_TEST
+
 START_TEST(test_notices_collapsed)
 {
 	struct results res;
@@ -354,6 +383,7 @@ Suite *summary_suite(void)
 	tcase_add_test(tc, test_failures_listed_once);
 	tcase_add_test(tc, test_failed_build_without_target);
 	tcase_add_test(tc, test_quotes_do_not_split_groups);
+	tcase_add_test(tc, test_line_refs_and_addresses_not_identity);
 	tcase_add_test(tc, test_notices_collapsed);
 	tcase_add_test(tc, test_token);
 	tcase_add_test(tc, test_merge);

@@ -378,9 +378,11 @@ bool fmt_cc_line(struct kbuild *kb, const struct line *l)
  * line, forms only one compiler prints ([-Werror,-W...], "N warnings
  * generated." and "expanded from macro" are clang's; [-Werror=...],
  * "cc1: ... treated as errors" and "in expansion of macro" are gcc's),
- * and habits (gcc's gutter and typographic quotes, clang's bare excerpt
- * line). With no evidence at all, gcc, kbuild's default CC, is assumed;
- * then no compiler label is set.
+ * and habits, worth less: gcc's gutter, typographic quotes and
+ * "FILE: In function" lines, and clang's bare excerpt line after a
+ * diagnostic that has a -W flag (sparse prints indented lines too, never
+ * with a flag). With no evidence at all, gcc, kbuild's default CC, is
+ * assumed; then no compiler label is set.
  */
 void fmt_cc_finish(struct kbuild *kb)
 {

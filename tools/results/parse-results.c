@@ -64,6 +64,14 @@ static int bad(struct parse_ctx *ctx, struct rstate *st, const char *what)
 	return parse_error(ctx, "%s", what);
 }
 
+/* The same, quoting what was there instead. */
+static int bad_token(struct parse_ctx *ctx, struct rstate *st,
+		     const char *what, const char *token)
+{
+	st->failed = true;
+	return parse_error(ctx, "%s '%s'", what, token);
+}
+
 static void flush_reason(struct rstate *st)
 {
 	if (st->last_fail && st->reason_lines) {
@@ -93,7 +101,7 @@ static int header_line(struct parse_ctx *ctx, struct rstate *st,
 	p = skip_spaces(p);
 	if (!strcmp(key, "format")) {
 		if (strcmp(p, "1"))
-			return bad(ctx, st, "unsupported RESULTS format");
+			return bad_token(ctx, st, "unsupported RESULTS format", p);
 		st->seen_format = true;
 	} else if (!strcmp(key, "commit")) {
 		st->s->commit = strcmp(p, "unknown") ? intern(p) : NULL;
@@ -115,7 +123,7 @@ static int header_line(struct parse_ctx *ctx, struct rstate *st,
 		d.label = labels;
 		summary_add_input(st->s, &d);
 	} else {
-		return bad(ctx, st, "unknown header key");
+		return bad_token(ctx, st, "unknown header key", key);
 	}
 	return 0;
 }
@@ -191,7 +199,7 @@ static int summary_line(struct parse_ctx *ctx, struct rstate *st,
 		st->sum[st->nr_sum].unique = v[3];
 		st->nr_sum++;
 	} else {
-		return bad(ctx, st, "unknown summary line");
+		return bad_token(ctx, st, "unknown summary item", what);
 	}
 	return 0;
 }
@@ -218,7 +226,7 @@ static int failure_line(struct parse_ctx *ctx, struct rstate *st,
 		return bad(ctx, st, "expected 'SOURCE STATUS NAME'");
 	status = test_status_parse(w);
 	if (status != TEST_FAIL && status != TEST_ERROR)
-		return bad(ctx, st, "failure status must be FAIL or ERROR");
+		return bad_token(ctx, st, "failure status must be FAIL or ERROR, not", w);
 	f.status = status;
 	f.name = intern(p + 1);
 	summary_add_failure(st->s, &f);
@@ -306,7 +314,7 @@ static int section_title(struct parse_ctx *ctx, struct rstate *st,
 		if (strcmp(s, titles[i].title))
 			continue;
 		if (titles[i].sec <= st->sec)
-			return bad(ctx, st, "section out of order");
+			return bad_token(ctx, st, "section out of order:", s);
 		if (st->sec == SEC_HEADER && !st->seen_format)
 			return bad(ctx, st, "no 'format' line in the header");
 		flush_reason(st);
@@ -315,7 +323,7 @@ static int section_title(struct parse_ctx *ctx, struct rstate *st,
 		st->sec = titles[i].sec;
 		return 0;
 	}
-	return bad(ctx, st, "unknown section");
+	return bad_token(ctx, st, "unknown section", s);
 }
 
 static bool results_line(struct parse_ctx *ctx, void *priv,

@@ -522,8 +522,16 @@ static int read_stream(struct stream *st, struct reader *rd)
 	if (!ret && rd->err)
 		ret = parse_error_at(ctx, 0, "read error: %s",
 				     strerror(rd->err));
-	if (!ret && js.active) {
-		/* a document that never closed: let jansson say where */
+	if (!ret && js.active && !st->whole_json) {
+		/*
+		 * A log that ends inside the JSON it carries (kunit.py killed
+		 * while printing) ended early: what came before stands.
+		 */
+		ctx->line = js.first_line;
+		parse_notice(ctx, "results", "results",
+			     "the JSON document at the end is cut short");
+	} else if (!ret && js.active) {
+		/* a JSON file that never closed: let jansson say where */
 		if (js.text.len && js.text.buf[js.text.len - 1] == '\n')
 			strbuf_setlen(&js.text, js.text.len - 1);
 		ret = decode_json(st, &js);

@@ -133,6 +133,106 @@ static void render_input(const struct input *in, struct strbuf *out)
 	strbuf_addch(out, '}');
 }
 
+/* A RESULTS token back to JSON: "-" stands for none. */
+static void token_field(struct strbuf *out, bool *first, const char *key,
+			const char *tok)
+{
+	jw_str_field(out, first, key, strcmp(tok, "-") ? tok : NULL);
+}
+
+static void render_counts(const struct source_counts *c, struct strbuf *out)
+{
+	bool first = true, f;
+	int i;
+
+	strbuf_addch(out, '{');
+	jw_str_field(out, &first, "source", c->source);
+	if (c->has_tests) {
+		jw_key(out, &first, "tests");
+		strbuf_addch(out, '{');
+		for (i = 0, f = true; i < TEST_NR_STATUS; i++)
+			jw_ulong_field(out, &f, test_status_name(i),
+				       c->tests[i]);
+		strbuf_addch(out, '}');
+	}
+	if (c->has_builds) {
+		jw_ulong_field(out, &first, "builds", c->builds);
+		jw_ulong_field(out, &first, "builds_failed", c->builds_failed);
+	}
+	if (c->has_diags) {
+		jw_key(out, &first, "diagnostics");
+		strbuf_addch(out, '{');
+		for (i = 0, f = true; i < SEV_NR; i++)
+			jw_ulong_field(out, &f, severity_name(i),
+				       c->diags[i]);
+		strbuf_addch(out, '}');
+	}
+	jw_ulong_field(out, &first, "notices", c->notices);
+	strbuf_addch(out, '}');
+}
+
+/*
+ * The summary as RESULTS shows it: grouped by identity, with counts. It
+ * holds what RESULTS inputs brought, which have no records.
+ */
+static void render_summary(const struct summary *s, struct strbuf *out)
+{
+	bool first = true, f;
+	size_t i;
+
+	strbuf_addch(out, '{');
+	jw_key(out, &first, "sources");
+	strbuf_addch(out, '[');
+	for (i = 0; i < s->nr_src; i++) {
+		if (i)
+			strbuf_addch(out, ',');
+		render_counts(&s->src[i], out);
+	}
+	strbuf_addch(out, ']');
+	jw_key(out, &first, "failures");
+	strbuf_addch(out, '[');
+	for (i = 0; i < s->nr_fail; i++) {
+		f = true;
+		strbuf_addstr(out, i ? ",{" : "{");
+		jw_str_field(out, &f, "source", s->fail[i].source);
+		jw_str_field(out, &f, "status",
+			     test_status_name(s->fail[i].status));
+		jw_str_field(out, &f, "name", s->fail[i].name);
+		jw_str_field(out, &f, "reason", s->fail[i].reason);
+		strbuf_addch(out, '}');
+	}
+	strbuf_addch(out, ']');
+	jw_key(out, &first, "diagnostics");
+	strbuf_addch(out, '[');
+	for (i = 0; i < s->nr_diag; i++) {
+		const struct diag_group *d = &s->diag[i];
+
+		f = true;
+		strbuf_addstr(out, i ? ",{" : "{");
+		jw_str_field(out, &f, "severity", severity_name(d->severity));
+		jw_str_field(out, &f, "source", d->source);
+		jw_str_field(out, &f, "tool", d->tool);
+		token_field(out, &f, "category", d->category);
+		token_field(out, &f, "file", d->file);
+		jw_str_field(out, &f, "message", d->message);
+		jw_ulong_field(out, &f, "count", d->count);
+		strbuf_addch(out, '}');
+	}
+	strbuf_addch(out, ']');
+	jw_key(out, &first, "notices");
+	strbuf_addch(out, '[');
+	for (i = 0; i < s->nr_notice; i++) {
+		f = true;
+		strbuf_addstr(out, i ? ",{" : "{");
+		jw_str_field(out, &f, "source", s->notice[i].source);
+		jw_str_field(out, &f, "tool", s->notice[i].tool);
+		jw_str_field(out, &f, "message", s->notice[i].message);
+		jw_ulong_field(out, &f, "count", s->notice[i].count);
+		strbuf_addch(out, '}');
+	}
+	strbuf_addstr(out, "]}");
+}
+
 static int cmp_input(const void *pa, const void *pb)
 {
 	const struct input *a = *(const struct input *const *)pa;
@@ -163,7 +263,8 @@ static void add_record(const struct record *r, bool *first,
  *
  * Inputs are sorted by kind and name, and each input's records follow in
  * the order the input gave them, so that the order of the command line
- * does not change the bytes.
+ * does not change the bytes. The summary that RESULTS shows comes last;
+ * it also holds what RESULTS inputs brought.
  */
 void render_json(const struct results *res, const struct summary *s,
 		 struct strbuf *out)
@@ -197,6 +298,9 @@ void render_json(const struct results *res, const struct summary *s,
 	for (i = 0; i < res->nr; i++)
 		if (!res->rec[i].input)
 			add_record(&res->rec[i], &rfirst, out);
-	strbuf_addstr(out, "\n]}\n");
+	strbuf_addstr(out, "\n]");
+	jw_key(out, &first, "summary");
+	render_summary(s, out);
+	strbuf_addstr(out, "}\n");
 	free(in);
 }

@@ -134,6 +134,44 @@ static const char *one_line(const char *msg)
 	return ret;
 }
 
+static bool is_hex(int c)
+{
+	return is_digit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+}
+
+/*
+ * A diagnostic's message as part of its identity: "line 298" references
+ * (coccinelle's "on line 298") become "line N" and hex addresses and
+ * offsets ("+0x1a4") become "0xN", so that moving code does not make one
+ * warning look like a fixed one plus a new one.
+ */
+static const char *identity_message(const char *msg)
+{
+	struct strbuf sb = STRBUF_INIT;
+	const char *p = msg, *ret;
+
+	while (*p) {
+		if (starts_with(p, "line ") && is_digit(p[5]) &&
+		    (p == msg || !is_alnum(p[-1]))) {
+			strbuf_addstr(&sb, "line N");
+			p = skip_digits(p + 5);
+			continue;
+		}
+		if (p[0] == '0' && (p[1] == 'x' || p[1] == 'X') &&
+		    is_hex(p[2]) && (p == msg || !is_alnum(p[-1]))) {
+			strbuf_addstr(&sb, "0xN");
+			p += 2;
+			while (is_hex(*p))
+				p++;
+			continue;
+		}
+		strbuf_addch(&sb, *p++);
+	}
+	ret = one_line(sb.buf);
+	strbuf_release(&sb);
+	return ret;
+}
+
 static void add_input_desc(struct summary *s, const struct input *in)
 {
 	struct input_desc d = { .kind = in->kind, .name = token(in->display) };
@@ -206,7 +244,7 @@ static void add_record(struct summary *s, const struct record *r)
 			.tool = token(r->tool),
 			.category = token(r->category),
 			.file = token(r->file),
-			.message = one_line(r->message),
+			.message = identity_message(r->message),
 			.count = 1,
 		};
 
