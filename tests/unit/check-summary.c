@@ -249,6 +249,66 @@ START_TEST(test_line_refs_and_addresses_not_identity)
 }
 END_TEST
 
+/*
+ * A log long enough that "results render" folds its records into groups
+ * while reading, with the facts that change them (the compiler, the
+ * source tree) known only at its end: folding must give the very RESULTS
+ * that keeping every record gives.
+ */
+START_TEST(test_fold_equals_keeping_records)
+{
+	struct strbuf log = STRBUF_INIT;
+	struct results kept, folded;
+	struct summary a, b;
+	char *ta, *tb, *path;
+	int i;
+
+	strbuf_addstr(&log, "make[1]: Entering directory '/w/obj'\n");
+	for (i = 0; i < 6000; i++) {
+		strbuf_addf(&log, "  CC      drivers/d%d/f.o\n", i % 70);
+		strbuf_addf(&log,
+			    "/w/src/drivers/d%d/f.c:%d:5: warning: unused variable 'v%d' [-Wunused-variable]\n",
+			    i % 70, 10 + i, i % 9);
+		strbuf_addstr(&log, "        int v;\n            ^\n");
+	}
+	strbuf_addstr(&log, "1 warning generated.\n");
+	strbuf_addstr(&log, "make[1]: *** [/w/src/Makefile:12: drivers] Error 2\n");
+
+	path = tu_write_temp(log.buf, log.len);
+	results_init(&kept);
+	results_init(&folded);
+	folded.fold = true;
+	ck_assert_int_eq(tu_parse_quiet(&kept, path, NULL, NULL, 0, NULL), 0);
+	ck_assert_int_eq(tu_parse_quiet(&folded, path, NULL, NULL, 0, NULL),
+			 0);
+	tu_remove_temp(path);
+	/* the folded model holds (almost) no records any more */
+	ck_assert_uint_eq(folded.nr, 0);
+	ck_assert_uint_eq(kept.nr, 6001);
+	tu_summarise(&a, &kept);
+	tu_summarise(&b, &folded);
+	ta = tu_render(&a);
+	tb = tu_render(&b);
+	/* too long for Check's message: say where they part */
+	for (i = 0; ta[i] && ta[i] == tb[i]; i++)
+		;
+	ck_assert_msg(ta[i] == tb[i], "folded RESULTS differ at byte %d: '%.60s' vs '%.60s'",
+		      i, ta + i, tb + i);
+	/* 70 files, each with 9 variables */
+	ck_assert_uint_eq(b.nr_diag, 630);
+	ck_assert_str_eq(b.diag[0].tool, "clang");
+	ck_assert_str_eq(b.diag[0].file, "drivers/d0/f.c");
+	ck_assert_ptr_null(strstr(tb, "/w/"));
+	free(ta);
+	free(tb);
+	summary_release(&a);
+	summary_release(&b);
+	results_release(&kept);
+	results_release(&folded);
+	strbuf_release(&log);
+}
+END_TEST
+
 START_TEST(test_notices_collapsed)
 {
 	struct results res;
@@ -384,6 +444,7 @@ Suite *summary_suite(void)
 	tcase_add_test(tc, test_failed_build_without_target);
 	tcase_add_test(tc, test_quotes_do_not_split_groups);
 	tcase_add_test(tc, test_line_refs_and_addresses_not_identity);
+	tcase_add_test(tc, test_fold_equals_keeping_records);
 	tcase_add_test(tc, test_notices_collapsed);
 	tcase_add_test(tc, test_token);
 	tcase_add_test(tc, test_merge);

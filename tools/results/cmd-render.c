@@ -361,6 +361,8 @@ int cmd_render(int argc, char **argv)
 		goto out;
 	}
 	ret = EXIT_TROUBLE;
+	/* RESULTS needs counts only; the JSON model needs every record */
+	res.fold = !ro.json;
 	if (read_inputs(&res, &io, argc - optind, argv + optind, NULL, NULL))
 		goto out;
 	for (i = 0; i < ro.nr_notice; i++)

@@ -19,6 +19,7 @@
 #include <string.h>
 
 #include "kbuild.h"
+#include "summary.h"
 #include "util.h"
 
 /* How much a piece of evidence weighs. */
@@ -412,4 +413,10 @@ void fmt_cc_finish(struct kbuild *kb)
 	for (i = ctx->in->first_rec; i < ctx->res->nr; i++)
 		if (ctx->res->rec[i].tool == kb->cc_tool)
 			ctx->res->rec[i].tool = tool;
+	if (ctx->acc) {
+		for (i = 0; i < ctx->acc->nr_diag; i++)
+			if (ctx->acc->diag[i].tool == kb->cc_tool)
+				ctx->acc->diag[i].tool = tool;
+		summary_reindex(ctx->acc);
+	}
 }

@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "kbuild.h"
+#include "summary.h"
 #include "util.h"
 
 struct kbuild *kbuild_new(struct parse_ctx *ctx)
@@ -193,6 +194,8 @@ struct record *kbuild_diag(struct kbuild *kb, const char *source,
 	if (kb->pending.len) {
 		r->context = strbuf_detach(&kb->pending);
 	}
+	if (kb->last == NO_DIAG)
+		ctx->open_records++;
 	kb->last = ctx->res->nr - 1;
 	kb->trailing = 0;
 	kb->excerpt_due = true;
@@ -256,6 +259,8 @@ void kbuild_add_pending(struct kbuild *kb, const char *s, size_t len)
 /* A line that is no context: the open diagnostic is complete. */
 void kbuild_stop_attaching(struct kbuild *kb)
 {
+	if (kb->last != NO_DIAG)
+		kb->ctx->open_records--;
 	kb->last = NO_DIAG;
 	kb->excerpt_due = false;
 	kb->trailing = 0;
@@ -480,51 +485,74 @@ static void path_map_grow(struct path_map *m)
 	free(old.to);
 }
 
+struct relativiser {
+	struct kbuild *kb;
+	const char *src, *obj;
+	char *disk;			/* the tree found on disk, if any */
+	struct path_map map;
+};
+
+/* @raw made relative to the tree, computed once per distinct path. */
+static const char *relative(struct relativiser *rv, const char *raw)
+{
+	struct path_map *map = &rv->map;
+	size_t j;
+	char *rel;
+
+	if ((map->nr + 1) * 2 > map->size)
+		path_map_grow(map);
+	j = path_slot(map, raw);
+	if (map->from[j])
+		return map->to[j];
+	rel = tree_relative(raw, rv->src, rv->obj);
+	if (rel[0] == '/' && !rv->disk && (rv->disk = tree_on_disk(rel))) {
+		rv->src = rv->disk;
+		free(rel);
+		rel = tree_relative(raw, rv->src, rv->obj);
+	}
+	map->from[j] = raw;
+	map->to[j] = intern(rel);
+	map->nr++;
+	free(rel);
+	return map->to[j];
+}
+
 /*
  * Make every diagnostic's file relative to the tree, once per distinct
- * file: a log repeats the same header warning thousands of times.
+ * file (a log repeats the same header warning thousands of times): the
+ * records still held, and the groups already folded.
  */
 static void relativise(struct kbuild *kb)
 {
 	struct parse_ctx *ctx = kb->ctx;
-	const char *src = ctx->opt && ctx->opt->srctree ? ctx->opt->srctree :
-			  kb->srctree;
-	const char *obj = ctx->opt && ctx->opt->objtree ? ctx->opt->objtree :
-			  kb->objtree;
-	struct path_map map = { 0 };
-	char *disk = NULL;
-	size_t i, j;
+	struct relativiser rv = { .kb = kb };
+	const char *none = intern("-");
+	size_t i;
 
-	if (!src && obj)
-		src = obj;	/* no sign of O=: an in-tree build */
+	rv.src = ctx->opt && ctx->opt->srctree ? ctx->opt->srctree :
+		 kb->srctree;
+	rv.obj = ctx->opt && ctx->opt->objtree ? ctx->opt->objtree :
+		 kb->objtree;
+	if (!rv.src && rv.obj)
+		rv.src = rv.obj;	/* no sign of O=: an in-tree build */
 	for (i = ctx->in->first_rec; i < ctx->res->nr; i++) {
 		struct record *r = &ctx->res->rec[i];
-		char *rel;
 
-		if (r->type != REC_DIAG || !r->file)
-			continue;
-		if ((map.nr + 1) * 2 > map.size)
-			path_map_grow(&map);
-		j = path_slot(&map, r->file);
-		if (map.from[j]) {
-			r->file = map.to[j];
-			continue;
-		}
-		rel = tree_relative(r->file, src, obj);
-		if (rel[0] == '/' && !disk && (disk = tree_on_disk(rel))) {
-			src = disk;
-			free(rel);
-			rel = tree_relative(r->file, src, obj);
-		}
-		map.from[j] = r->file;
-		map.to[j] = intern(rel);
-		map.nr++;
-		r->file = map.to[j];
-		free(rel);
+		if (r->type == REC_DIAG && r->file)
+			r->file = relative(&rv, r->file);
 	}
-	free(map.from);
-	free(map.to);
-	free(disk);
+	if (ctx->acc) {
+		for (i = 0; i < ctx->acc->nr_diag; i++) {
+			struct diag_group *g = &ctx->acc->diag[i];
+
+			if (g->file != none)
+				g->file = token(relative(&rv, g->file));
+		}
+		summary_reindex(ctx->acc);
+	}
+	free(rv.map.from);
+	free(rv.map.to);
+	free(rv.disk);
 }
 
 static void record_build(struct kbuild *kb)

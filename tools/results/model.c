@@ -33,11 +33,22 @@ static void record_release(struct record *r)
  */
 void results_clear_records(struct results *res)
 {
+	results_truncate(res, 0);
+}
+
+/**
+ * results_truncate() - drop the records from @nr on
+ * @res: the model
+ * @nr: how many records to keep
+ */
+void results_truncate(struct results *res, size_t nr)
+{
 	size_t i;
 
-	for (i = 0; i < res->nr; i++)
+	for (i = nr; i < res->nr; i++)
 		record_release(&res->rec[i]);
-	res->nr = 0;
+	if (nr < res->nr)
+		res->nr = nr;
 }
 
 void results_release(struct results *res)
@@ -60,6 +71,10 @@ void results_release(struct results *res)
 	if (res->imported) {
 		summary_release(res->imported);
 		free(res->imported);
+	}
+	if (res->folded) {
+		summary_release(res->folded);
+		free(res->folded);
 	}
 	results_init(res);
 }

@@ -94,6 +94,7 @@ struct input {
 	struct nameset tools;		/* "gcc 12.2.0", "clang 14.0.6" */
 	size_t first_rec;		/* its records are [first_rec, nr) */
 	size_t nr_rec;
+	size_t nr_folded;		/* records counted and dropped */
 };
 
 struct summary;
@@ -104,11 +105,19 @@ struct results {
 	struct input *in;
 	size_t nr_in, alloc_in;
 	struct summary *imported;	/* read from RESULTS inputs */
+	/*
+	 * With @fold set, records are counted into @folded as soon as no
+	 * parser holds them open, and dropped: memory then grows with
+	 * distinct results, not with the length of the logs.
+	 */
+	bool fold;
+	struct summary *folded;
 };
 
 void results_init(struct results *res);
 void results_release(struct results *res);
 void results_clear_records(struct results *res);
+void results_truncate(struct results *res, size_t nr);
 struct record *results_add(struct results *res, enum record_type type,
 			   const char *source, const struct input *in,
 			   unsigned long line);

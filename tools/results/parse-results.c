@@ -272,8 +272,7 @@ static int diag_line(struct parse_ctx *ctx, struct rstate *st,
 	d.file = intern(file);
 	free(file);
 	d.message = intern(colon + 2);
-	summary_add_diag(st->s, &d);
-	st->last_count = &st->s->diag[st->s->nr_diag - 1].count;
+	st->last_count = &summary_add_diag(st->s, &d)->count;
 	return 0;
 }
 
@@ -289,8 +288,7 @@ static int notice_line(struct parse_ctx *ctx, struct rstate *st,
 	    !(n.tool = word(&p)) || *p != ' ' || !p[1])
 		return bad(ctx, st, "expected 'SOURCE TOOL MESSAGE'");
 	n.message = intern(p + 1);
-	summary_add_notice(st->s, &n);
-	st->last_count = &st->s->notice[st->s->nr_notice - 1].count;
+	st->last_count = &summary_add_notice(st->s, &n)->count;
 	return 0;
 }
 

@@ -15,6 +15,7 @@
 #include "kbuild.h"
 #include "parser.h"
 #include "strbuf.h"
+#include "summary.h"
 
 /*
  * The registry. Order matters twice: it is the order in which a line is
@@ -402,6 +403,28 @@ static int decode_json(struct stream *st, struct json_scan *js)
 	return 0;
 }
 
+/* Records of an input counted at a time when folding */
+#define FOLD_BATCH	4096
+
+/* Count the input's records into its summary and drop them. */
+static void fold_records(struct parse_ctx *ctx)
+{
+	struct results *res = ctx->res;
+	size_t i;
+
+	for (i = ctx->in->first_rec; i < res->nr; i++)
+		summary_add_record(ctx->acc, &res->rec[i]);
+	ctx->in->nr_folded += res->nr - ctx->in->first_rec;
+	results_truncate(res, ctx->in->first_rec);
+}
+
+static void maybe_fold(struct parse_ctx *ctx)
+{
+	if (ctx->acc && !ctx->open_records &&
+	    ctx->res->nr - ctx->in->first_rec >= FOLD_BATCH)
+		fold_records(ctx);
+}
+
 static void offer_line(struct stream *st, const struct line *l)
 {
 	struct parse_ctx *ctx = st->ctx;
@@ -464,6 +487,7 @@ static int read_stream(struct stream *st, struct reader *rd)
 			      MAX_LINE, &cut)) {
 		struct line l;
 
+		maybe_fold(ctx);
 		ctx->line = ++nr;
 		if (sb.len && sb.buf[sb.len - 1] == '\r')
 			strbuf_setlen(&sb, sb.len - 1);
@@ -671,6 +695,10 @@ int parse_input(struct results *res, const char *arg,
 	ctx.priv = priv;
 	for (i = 0; i < nr_labels; i++)
 		input_set_label(ctx.in, labels[i].key, labels[i].value, true);
+	if (res->fold) {
+		ctx.acc = xcalloc(1, sizeof(*ctx.acc));
+		summary_init(ctx.acc);
+	}
 	ctx.kb = kbuild_new(&ctx);
 	for (i = 0; i < NR_PARSERS; i++)
 		if (parsers[i]->begin)
@@ -687,6 +715,16 @@ int parse_input(struct results *res, const char *arg,
 		parse_notice(&ctx, "results", "results",
 			     "nothing recognised in this input");
 	ctx.in->nr_rec = res->nr - ctx.in->first_rec;
+	if (ctx.acc) {
+		fold_records(&ctx);
+		if (!res->folded) {
+			res->folded = xcalloc(1, sizeof(*res->folded));
+			summary_init(res->folded);
+		}
+		summary_merge(res->folded, ctx.acc);
+		summary_release(ctx.acc);
+		free(ctx.acc);
+	}
 	if (rd.fd != STDIN_FILENO)
 		close(rd.fd);
 	free(rd.buf);

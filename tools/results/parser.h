@@ -46,6 +46,13 @@ struct parse_ctx {
 	struct kbuild *kb;	/* state shared by the make-log kinds */
 	void **priv;		/* per-kind state from begin() */
 	unsigned long claimed;	/* lines and documents a kind took */
+	/*
+	 * Records a kind still amends (a diagnostic whose context lines are
+	 * being read): while any is open, no record of the input is folded.
+	 * A kind that keeps a record to change later counts it here.
+	 */
+	unsigned int open_records;
+	struct summary *acc;	/* this input's folded records, or NULL */
 	bool cut_reported;
 };
 

@@ -3,6 +3,7 @@
  * Group records by identity into the release summary that RESULTS shows,
  * and put everything in one deterministic order (bytewise, as LC_ALL=C).
  */
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -29,6 +30,7 @@ void summary_release(struct summary *s)
 	free(s->fail);
 	free(s->diag);
 	free(s->notice);
+	summary_reindex(s);
 	summary_init(s);
 }
 
@@ -105,16 +107,166 @@ void summary_add_failure(struct summary *s, const struct failure *f)
 	s->nr_fail++;
 }
 
-void summary_add_diag(struct summary *s, const struct diag_group *d)
+/*
+ * Groups are found by identity through a hash of their interned fields,
+ * so that a log repeating one warning a million times costs one group,
+ * not a million: memory grows with distinct diagnostics only.
+ */
+static uint64_t mix(uint64_t h, const void *p)
 {
-	ALLOC_GROW(s->diag, s->nr_diag + 1, s->alloc_diag);
-	s->diag[s->nr_diag++] = *d;
+	h ^= (uintptr_t)p;
+	h *= 0x9e3779b97f4a7c15ULL;
+	return h ^ (h >> 31);
 }
 
-void summary_add_notice(struct summary *s, const struct notice_group *n)
+static uint64_t diag_hash(const struct diag_group *d)
 {
+	uint64_t h = d->severity + 1;
+
+	h = mix(h, d->source);
+	h = mix(h, d->tool);
+	h = mix(h, d->category);
+	h = mix(h, d->file);
+	return mix(h, d->message);
+}
+
+static bool diag_same(const struct diag_group *a, const struct diag_group *b)
+{
+	return a->severity == b->severity && a->source == b->source &&
+	       a->tool == b->tool && a->category == b->category &&
+	       a->file == b->file && a->message == b->message;
+}
+
+static uint64_t notice_hash(const struct notice_group *n)
+{
+	return mix(mix(mix(1, n->source), n->tool), n->message);
+}
+
+static bool notice_same(const struct notice_group *a,
+			const struct notice_group *b)
+{
+	return a->source == b->source && a->tool == b->tool &&
+	       a->message == b->message;
+}
+
+static void index_put(struct group_index *ix, uint64_t h, size_t pos)
+{
+	size_t j = h & (ix->size - 1);
+
+	while (ix->slot[j])
+		j = (j + 1) & (ix->size - 1);
+	ix->slot[j] = pos + 1;
+	ix->nr++;
+}
+
+static void index_release(struct group_index *ix)
+{
+	free(ix->slot);
+	memset(ix, 0, sizeof(*ix));
+}
+
+/**
+ * summary_reindex() - forget the identity index
+ * @s: the summary
+ *
+ * For callers that changed the fields of groups in place; the index is
+ * rebuilt on the next add. Equal groups that the change made are
+ * collapsed by summary_finish().
+ */
+void summary_reindex(struct summary *s)
+{
+	index_release(&s->diag_index);
+	index_release(&s->notice_index);
+}
+
+/* Make @ix index all @nr groups, with room for one more. */
+static void index_fit(struct group_index *ix, size_t nr, const void *groups,
+		      size_t size, uint64_t (*hash)(const void *))
+{
+	size_t i;
+
+	if (ix->nr == nr && (nr + 1) * 2 <= ix->size)
+		return;
+	free(ix->slot);
+	ix->size = 64;
+	while ((nr + 1) * 2 > ix->size)
+		ix->size *= 2;
+	ix->slot = xcalloc(ix->size, sizeof(*ix->slot));
+	ix->nr = 0;
+	for (i = 0; i < nr; i++)
+		index_put(ix, hash((const char *)groups + i * size), i);
+}
+
+static uint64_t diag_hash_v(const void *p)
+{
+	return diag_hash(p);
+}
+
+static uint64_t notice_hash_v(const void *p)
+{
+	return notice_hash(p);
+}
+
+/**
+ * summary_add_diag() - count a diagnostic group
+ * @s: the summary
+ * @d: the group; its strings interned
+ *
+ * Return: the group in @s that now holds @d's count: an existing one of
+ * the same identity, or a new one. Valid until the next add.
+ */
+struct diag_group *summary_add_diag(struct summary *s,
+				    const struct diag_group *d)
+{
+	struct group_index *ix = &s->diag_index;
+	uint64_t h = diag_hash(d);
+	size_t j;
+
+	index_fit(ix, s->nr_diag, s->diag, sizeof(*s->diag), diag_hash_v);
+	for (j = h & (ix->size - 1); ix->slot[j]; j = (j + 1) & (ix->size - 1)) {
+		struct diag_group *g = &s->diag[ix->slot[j] - 1];
+
+		if (diag_same(g, d)) {
+			g->count += d->count;
+			return g;
+		}
+	}
+	ALLOC_GROW(s->diag, s->nr_diag + 1, s->alloc_diag);
+	s->diag[s->nr_diag] = *d;
+	ix->slot[j] = s->nr_diag + 1;
+	ix->nr++;
+	return &s->diag[s->nr_diag++];
+}
+
+/**
+ * summary_add_notice() - count a notice group
+ * @s: the summary
+ * @n: the group; its strings interned
+ *
+ * Return: the group in @s that now holds @n's count.
+ */
+struct notice_group *summary_add_notice(struct summary *s,
+					const struct notice_group *n)
+{
+	struct group_index *ix = &s->notice_index;
+	uint64_t h = notice_hash(n);
+	size_t j;
+
+	index_fit(ix, s->nr_notice, s->notice, sizeof(*s->notice),
+		  notice_hash_v);
+	for (j = h & (ix->size - 1); ix->slot[j]; j = (j + 1) & (ix->size - 1)) {
+		struct notice_group *g = &s->notice[ix->slot[j] - 1];
+
+		if (notice_same(g, n)) {
+			g->count += n->count;
+			return g;
+		}
+	}
 	ALLOC_GROW(s->notice, s->nr_notice + 1, s->alloc_notice);
-	s->notice[s->nr_notice++] = *n;
+	s->notice[s->nr_notice] = *n;
+	ix->slot[j] = s->nr_notice + 1;
+	ix->nr++;
+	return &s->notice[s->nr_notice++];
 }
 
 /* A message on one line: control characters become blanks. */
@@ -208,7 +360,12 @@ static void add_input_desc(struct summary *s, const struct input *in)
 	strbuf_release(&sb);
 }
 
-static void add_record(struct summary *s, const struct record *r)
+/**
+ * summary_add_record() - count one record in a summary
+ * @s: the summary
+ * @r: the record; the summary keeps no pointer into it
+ */
+void summary_add_record(struct summary *s, const struct record *r)
 {
 	struct source_counts *c = summary_source(s, r->source);
 	struct failure f = { .source = r->source };
@@ -286,12 +443,26 @@ void summary_add_results(struct summary *s, const struct results *res)
 {
 	size_t i;
 
+	summary_add_inputs(s, res);
+	for (i = 0; i < res->nr; i++)
+		summary_add_record(s, &res->rec[i]);
+	if (res->folded)
+		summary_merge(s, res->folded);
+}
+
+/**
+ * summary_add_inputs() - the input lines of a summary
+ * @s: the summary
+ * @res: the inputs read
+ */
+void summary_add_inputs(struct summary *s, const struct results *res)
+{
+	size_t i;
+
 	/* a RESULTS input brings its own input lines */
 	for (i = 0; i < res->nr_in; i++)
 		if (strcmp(res->in[i].kind, "results"))
 			add_input_desc(s, &res->in[i]);
-	for (i = 0; i < res->nr; i++)
-		add_record(s, &res->rec[i]);
 }
 
 /**
@@ -474,6 +645,7 @@ void summary_finish(struct summary *s)
 {
 	size_t i, n = 0;
 
+	summary_reindex(s);
 	for (i = 0; i < s->nr_in; i++)
 		sort(s->in[i].label, s->in[i].nr_label,
 		      sizeof(*s->in[i].label), cmp_labels);

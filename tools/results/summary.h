@@ -51,6 +51,13 @@ struct input_desc {
 	size_t nr_label;
 };
 
+/* Positions of groups in an array, hashed by identity. */
+struct group_index {
+	size_t *slot;				/* position + 1; 0 is empty */
+	size_t size;
+	size_t nr;				/* groups indexed */
+};
+
 struct summary {
 	const char *release;			/* interned, or NULL */
 	const char *commit;
@@ -66,11 +73,15 @@ struct summary {
 	size_t nr_diag, alloc_diag;
 	struct notice_group *notice;
 	size_t nr_notice, alloc_notice;
+	struct group_index diag_index, notice_index;
 };
 
 void summary_init(struct summary *s);
 void summary_release(struct summary *s);
 void summary_add_results(struct summary *s, const struct results *res);
+void summary_add_inputs(struct summary *s, const struct results *res);
+void summary_add_record(struct summary *s, const struct record *r);
+void summary_reindex(struct summary *s);
 void summary_merge(struct summary *dst, const struct summary *src);
 void summary_finish(struct summary *s);
 
@@ -78,8 +89,10 @@ struct source_counts *summary_source(struct summary *s, const char *source);
 void summary_add_input(struct summary *s, const struct input_desc *in);
 void summary_add_tool(struct summary *s, const char *tool);
 void summary_add_failure(struct summary *s, const struct failure *f);
-void summary_add_diag(struct summary *s, const struct diag_group *d);
-void summary_add_notice(struct summary *s, const struct notice_group *n);
+struct diag_group *summary_add_diag(struct summary *s,
+				    const struct diag_group *d);
+struct notice_group *summary_add_notice(struct summary *s,
+					const struct notice_group *n);
 unsigned long summary_unique(const struct summary *s, const char *source);
 
 const char *token(const char *s);
