@@ -211,7 +211,7 @@ START_TEST(test_other_malformed)
 		"Results for 6.1\n  format   1\n  commit   abc\n";
 	struct strbuf sb = STRBUF_INIT;
 
-	strbuf_addf(&sb, "%s\nSummary\n  build    builds 2: pass 1, fail 1\n\nErrors\n\nFailures\n",
+	strbuf_addf(&sb, "%s\nSummary\n  build    builds 2: pass 1, fail 1\n\ngcc: errors 0, warnings 0, info 0, unique 0\n\nFailures\n",
 		    head);
 	bad_text(sb.buf, "10: section out of order: 'Failures'");
 	strbuf_reset(&sb);
@@ -223,16 +223,25 @@ START_TEST(test_other_malformed)
 		    head);
 	bad_text(sb.buf, "6: bad diagnostic counts");
 	strbuf_reset(&sb);
-	strbuf_addf(&sb, "%s\nSummary\n\nWarnings\n  build gcc -Wx a.c: m\n      1 occurrences\n",
+	strbuf_addf(&sb, "%s\nSummary\n\ngcc: errors 0, warnings 1, info 0, unique 1\n  warning build -Wx a.c: m\n      1 occurrences\n",
 		    head);
 	bad_text(sb.buf, "9: expected 'N occurrences'");
 	strbuf_reset(&sb);
-	strbuf_addf(&sb, "%s\nSummary\n\nWarnings\n  build gcc -Wx a.c: m\n\n      2 occurrences\n",
+	strbuf_addf(&sb, "%s\nSummary\n\ngcc: errors 0, warnings 1, info 0, unique 1\n  warning build -Wx a.c: m\n\n      2 occurrences\n",
 		    head);
 	bad_text(sb.buf, "10: count line without a diagnostic or notice");
 	strbuf_reset(&sb);
-	strbuf_addf(&sb, "%s\nSummary\n\nWarnings\n  build gcc -Wx\n", head);
-	bad_text(sb.buf, "8: expected 'SOURCE TOOL CATEGORY FILE: MESSAGE'");
+	strbuf_addf(&sb, "%s\nSummary\n\ngcc: errors 0, warnings 1, info 0, unique 1\n  warning build -Wx\n",
+		    head);
+	bad_text(sb.buf, "8: expected 'SEVERITY SOURCE CATEGORY FILE: MESSAGE'");
+	strbuf_reset(&sb);
+	strbuf_addf(&sb, "%s\nSummary\n\nsparse: errors 0, warnings 0, info 0, unique 0\n\ngcc: errors 0, warnings 0, info 0, unique 0\n",
+		    head);
+	bad_text(sb.buf, "9: tool section out of order: 'gcc'");
+	strbuf_reset(&sb);
+	strbuf_addf(&sb, "%s\nSummary\n\ngcc: errors 0, warnings 1, info 0, unique 1\n  oops build -Wx a.c: m\n",
+		    head);
+	bad_text(sb.buf, "8: unknown severity 'oops'");
 	strbuf_reset(&sb);
 	strbuf_addstr(&sb, "Results for 6.1\n  format   2\n  commit   abc\n\nSummary\n");
 	bad_text(sb.buf, "2: unsupported RESULTS format '2'");

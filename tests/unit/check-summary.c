@@ -106,7 +106,7 @@ START_TEST(test_other_fields_are_identity)
 }
 END_TEST
 
-START_TEST(test_errors_before_warnings)
+START_TEST(test_errors_first_per_tool)
 {
 	struct results res;
 	struct summary s;
@@ -121,21 +121,24 @@ START_TEST(test_errors_before_warnings)
 	add_diag(&res, in, SEV_ERROR, "gcc", "z/last.c", 9, 2,
 		 "-Wmissing-prototypes", "no previous prototype for 'g'");
 	tu_summarise(&s, &res);
+	/* a section per tool, in tool order; errors first within one */
 	ck_assert_uint_eq(s.nr_diag, 3);
+	ck_assert_str_eq(s.diag[0].tool, "gcc");
 	ck_assert_int_eq(s.diag[0].severity, SEV_ERROR);
 	ck_assert_str_eq(s.diag[0].file, "z/last.c");
-	ck_assert_int_eq(s.diag[1].severity, SEV_WARNING);
-	ck_assert_int_eq(s.diag[2].severity, SEV_INFO);
+	ck_assert_str_eq(s.diag[1].tool, "gcc");
+	ck_assert_int_eq(s.diag[1].severity, SEV_INFO);
+	ck_assert_str_eq(s.diag[2].tool, "kernel-doc");
+	ck_assert_int_eq(s.diag[2].severity, SEV_WARNING);
 	text = tu_render(&s);
-	err = strstr(text, "\nErrors\n");
-	warn = strstr(text, "\nWarnings\n");
+	err = strstr(text, "\ngcc: errors 1, warnings 0, info 1, unique 2\n"
+			   "  error build -Wmissing-prototypes z/last.c: no previous prototype for 'g'\n"
+			   "  info build - a/a.c: info\n");
+	warn = strstr(text, "\nkernel-doc: errors 0, warnings 1, info 0, unique 1\n"
+			    "  warning build - a/first.c: Excess function parameter 'x' description in 'f'\n");
 	ck_assert_ptr_nonnull(err);
 	ck_assert_ptr_nonnull(warn);
 	ck_assert(err < warn);
-	ck_assert(warn < strstr(text, "\nInfo\n"));
-	/* no category and no file are written "-" */
-	ck_assert_ptr_nonnull(strstr(text,
-				     "\n  build kernel-doc - a/first.c: Excess function parameter 'x' description in 'f'\n"));
 	free(text);
 	summary_release(&s);
 	results_release(&res);
@@ -417,11 +420,9 @@ START_TEST(test_render_exact)
 			 "Failures\n"
 			 "  build FAIL fs/a.o\n"
 			 "\n"
-			 "Errors\n"
-			 "  build gcc -Wy -: once\n"
-			 "\n"
-			 "Warnings\n"
-			 "  build gcc -Wx fs/a.c: two lines\n"
+			 "gcc: errors 1, warnings 2, info 0, unique 2\n"
+			 "  error build -Wy -: once\n"
+			 "  warning build -Wx fs/a.c: two lines\n"
 			 "      2 occurrences\n"
 			 "\n"
 			 "Notices\n"
@@ -439,7 +440,7 @@ Suite *summary_suite(void)
 
 	tcase_add_test(tc, test_lines_are_not_identity);
 	tcase_add_test(tc, test_other_fields_are_identity);
-	tcase_add_test(tc, test_errors_before_warnings);
+	tcase_add_test(tc, test_errors_first_per_tool);
 	tcase_add_test(tc, test_failures_listed_once);
 	tcase_add_test(tc, test_failed_build_without_target);
 	tcase_add_test(tc, test_quotes_do_not_split_groups);

@@ -16,10 +16,16 @@ enum section {
 	SEC_HEADER,
 	SEC_SUMMARY,
 	SEC_FAILURES,
-	SEC_ERRORS,
-	SEC_WARNINGS,
-	SEC_INFO,
+	SEC_TOOLS,		/* one section per tool */
 	SEC_NOTICES,
+};
+
+/* A tool section's title, "gcc: errors 1, warnings 7, info 0, unique 8" */
+struct tool_title {
+	const char *tool;
+	unsigned long line;
+	unsigned long n[SEV_NR];
+	unsigned long unique;
 };
 
 struct rstate {
@@ -37,6 +43,8 @@ struct rstate {
 		unsigned long unique;
 	} *sum;				/* where each summary line was */
 	size_t nr_sum, alloc_sum;
+	struct tool_title *tool;	/* the tool sections read */
+	size_t nr_tool, alloc_tool;
 };
 
 /* Split off the next blank-separated word of *@p. */
@@ -249,21 +257,28 @@ static int count_line(struct parse_ctx *ctx, struct rstate *st,
 	return 0;
 }
 
+/* "  SEVERITY SOURCE CATEGORY FILE: MESSAGE" in the section of a tool */
 static int diag_line(struct parse_ctx *ctx, struct rstate *st,
-		     const char *s, enum severity sev)
+		     const char *s)
 {
-	struct diag_group d = { .severity = sev, .count = 1 };
-	const char *p = s, *colon;
+	struct diag_group d = { .count = 1 };
+	const char *p = s, *colon, *sev;
 	char *file;
+	int sv;
 
 	if (starts_with(s, "      "))
 		return count_line(ctx, st, s, st->last_count);
+	sev = word(&p);
 	d.source = word(&p);
-	d.tool = word(&p);
 	d.category = word(&p);
-	if (!starts_with(s, "  ") || s[2] == ' ' || !d.source || !d.tool ||
+	d.tool = st->tool[st->nr_tool - 1].tool;
+	if (!starts_with(s, "  ") || s[2] == ' ' || !d.source ||
 	    !d.category || *p != ' ')
-		return bad(ctx, st, "expected 'SOURCE TOOL CATEGORY FILE: MESSAGE'");
+		return bad(ctx, st, "expected 'SEVERITY SOURCE CATEGORY FILE: MESSAGE'");
+	sv = severity_parse(sev);
+	if (sv < 0)
+		return bad_token(ctx, st, "unknown severity", sev);
+	d.severity = sv;
 	p++;
 	colon = strstr(p, ": ");
 	if (!colon || colon == p)
@@ -292,6 +307,33 @@ static int notice_line(struct parse_ctx *ctx, struct rstate *st,
 	return 0;
 }
 
+/* "gcc: errors 1, warnings 7, info 0, unique 8" */
+static int tool_section(struct parse_ctx *ctx, struct rstate *st,
+			const char *s)
+{
+	static const char *const names[] = { "errors", "warnings", "info",
+					      "unique" };
+	const char *colon = strstr(s, ": errors ");
+	struct tool_title t = { .line = ctx->line };
+	unsigned long v[4];
+	char *tool;
+
+	if (!colon || colon == s || memchr(s, ' ', colon - s))
+		return bad_token(ctx, st, "unknown section", s);
+	if (read_counts(colon + 2, names, v, 4))
+		return bad(ctx, st, "expected 'TOOL: errors E, warnings W, info I, unique U'");
+	tool = xstrndup(s, colon - s);
+	t.tool = intern(tool);
+	free(tool);
+	if (st->nr_tool && strcmp(st->tool[st->nr_tool - 1].tool, t.tool) >= 0)
+		return bad_token(ctx, st, "tool section out of order:", t.tool);
+	memcpy(t.n, v, sizeof(t.n));
+	t.unique = v[3];
+	ALLOC_GROW(st->tool, st->nr_tool + 1, st->alloc_tool);
+	st->tool[st->nr_tool++] = t;
+	return 0;
+}
+
 static int section_title(struct parse_ctx *ctx, struct rstate *st,
 			 const char *s)
 {
@@ -301,27 +343,24 @@ static int section_title(struct parse_ctx *ctx, struct rstate *st,
 	} titles[] = {
 		{ "Summary", SEC_SUMMARY },
 		{ "Failures", SEC_FAILURES },
-		{ "Errors", SEC_ERRORS },
-		{ "Warnings", SEC_WARNINGS },
-		{ "Info", SEC_INFO },
 		{ "Notices", SEC_NOTICES },
 	};
+	enum section sec = SEC_TOOLS;
 	size_t i;
 
-	for (i = 0; i < ARRAY_SIZE(titles); i++) {
-		if (strcmp(s, titles[i].title))
-			continue;
-		if (titles[i].sec <= st->sec)
-			return bad_token(ctx, st, "section out of order:", s);
-		if (st->sec == SEC_HEADER && !st->seen_format)
-			return bad(ctx, st, "no 'format' line in the header");
-		flush_reason(st);
-		st->last_fail = NULL;
-		st->last_count = NULL;
-		st->sec = titles[i].sec;
-		return 0;
-	}
-	return bad_token(ctx, st, "unknown section", s);
+	for (i = 0; i < ARRAY_SIZE(titles); i++)
+		if (!strcmp(s, titles[i].title))
+			sec = titles[i].sec;
+	if (sec < st->sec || (sec == st->sec && sec != SEC_TOOLS) ||
+	    (sec == SEC_TOOLS && st->sec < SEC_SUMMARY))
+		return bad_token(ctx, st, "section out of order:", s);
+	if (st->sec == SEC_HEADER && !st->seen_format)
+		return bad(ctx, st, "no 'format' line in the header");
+	flush_reason(st);
+	st->last_fail = NULL;
+	st->last_count = NULL;
+	st->sec = sec;
+	return sec == SEC_TOOLS ? tool_section(ctx, st, s) : 0;
 }
 
 static bool results_line(struct parse_ctx *ctx, void *priv,
@@ -354,14 +393,8 @@ static bool results_line(struct parse_ctx *ctx, void *priv,
 	case SEC_FAILURES:
 		failure_line(ctx, st, s);
 		break;
-	case SEC_ERRORS:
-		diag_line(ctx, st, s, SEV_ERROR);
-		break;
-	case SEC_WARNINGS:
-		diag_line(ctx, st, s, SEV_WARNING);
-		break;
-	case SEC_INFO:
-		diag_line(ctx, st, s, SEV_INFO);
+	case SEC_TOOLS:
+		diag_line(ctx, st, s);
 		break;
 	case SEC_NOTICES:
 		notice_line(ctx, st, s);
@@ -427,6 +460,21 @@ static int check_counts(struct parse_ctx *ctx, struct rstate *st)
 					   "summary says %lu notices of '%s', the list has %lu",
 					   c->notices, c->source, n);
 	}
+	for (i = 0; i < st->nr_tool; i++) {
+		const struct tool_title *t = &st->tool[i];
+		unsigned long n[SEV_NR] = { 0 }, groups = 0;
+
+		for (k = 0; k < s->nr_diag; k++) {
+			if (s->diag[k].tool != t->tool)
+				continue;
+			n[s->diag[k].severity] += s->diag[k].count;
+			groups++;
+		}
+		if (memcmp(n, t->n, sizeof(n)) || groups != t->unique)
+			return parse_error_at(ctx, t->line,
+					      "the counts of '%s' disagree with its list",
+					      t->tool);
+	}
 	for (k = 0; k < s->nr_diag; k++)
 		if (!summary_source(s, s->diag[k].source)->has_diags)
 			return parse_error(ctx, "diagnostics of '%s' missing from the summary",
@@ -459,6 +507,7 @@ static int results_end(struct parse_ctx *ctx, void *priv)
 	summary_release(st->s);
 	free(st->s);
 	free(st->sum);
+	free(st->tool);
 	strbuf_release(&st->reason);
 	free(st);
 	return ret;

@@ -110,26 +110,31 @@ static void render_count(unsigned long count, struct strbuf *out)
 		strbuf_addf(out, "      %lu occurrences\n", count);
 }
 
+/*
+ * One section per tool, its title counting what it holds; errors come
+ * first within it. The diagnostics are sorted by tool already.
+ */
 static void render_diags(const struct summary *s, struct strbuf *out)
 {
-	static const char *const title[SEV_NR] = {
-		[SEV_ERROR] = "Errors",
-		[SEV_WARNING] = "Warnings",
-		[SEV_INFO] = "Info",
-	};
-	int sev = -1;
-	size_t i;
+	size_t i, k;
 
-	for (i = 0; i < s->nr_diag; i++) {
-		const struct diag_group *d = &s->diag[i];
+	for (i = 0; i < s->nr_diag; i = k) {
+		const char *tool = s->diag[i].tool;
+		unsigned long n[SEV_NR] = { 0 };
 
-		if ((int)d->severity != sev) {
-			sev = d->severity;
-			strbuf_addf(out, "\n%s\n", title[sev]);
+		for (k = i; k < s->nr_diag && s->diag[k].tool == tool; k++)
+			n[s->diag[k].severity] += s->diag[k].count;
+		strbuf_addf(out, "\n%s: errors %lu, warnings %lu, info %lu, unique %zu\n",
+			    tool, n[SEV_ERROR], n[SEV_WARNING], n[SEV_INFO],
+			    k - i);
+		for (k = i; k < s->nr_diag && s->diag[k].tool == tool; k++) {
+			const struct diag_group *d = &s->diag[k];
+
+			strbuf_addf(out, "  %s %s %s %s: %s\n",
+				    severity_name(d->severity), d->source,
+				    d->category, d->file, d->message);
+			render_count(d->count, out);
 		}
-		strbuf_addf(out, "  %s %s %s %s: %s\n", d->source, d->tool,
-			    d->category, d->file, d->message);
-		render_count(d->count, out);
 	}
 }
 

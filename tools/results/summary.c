@@ -569,19 +569,20 @@ static int cmp_failure(const void *pa, const void *pb)
 	return c;
 }
 
+/* By tool (RESULTS has a section per tool), errors first, then place */
 static int cmp_diag(const void *pa, const void *pb)
 {
 	const struct diag_group *a = pa, *b = pb;
-	int c = (int)a->severity - (int)b->severity;
+	int c = cmpstr(a->tool, b->tool);
 
+	if (!c)
+		c = (int)a->severity - (int)b->severity;
 	if (!c)
 		c = cmpstr(a->file, b->file);
 	if (!c)
 		c = cmpstr(a->message, b->message);
 	if (!c)
 		c = cmpstr(a->category, b->category);
-	if (!c)
-		c = cmpstr(a->tool, b->tool);
 	if (!c)
 		c = cmpstr(a->source, b->source);
 	return c;
