@@ -248,6 +248,41 @@ START_TEST(test_build_llvm_clean)
 }
 END_TEST
 
+/*
+ * make -j2 C=1 kernel/time/: the README counts 38 warning lines (all of
+ * them sparse's: gcc printed none), 4 "in included file" notes, 24 CC and
+ * 24 CHECK lines.
+ */
+START_TEST(test_sparse_c1_kernel_time)
+{
+	struct results res;
+	size_t i, with_includer = 0;
+
+	if (corpus_missing())
+		return;
+	parse_corpus(&res, "sparse/sparse_C1_kernel_time.log");
+	ck_assert_uint_eq(tu_count_diags(&res, "sparse", SEV_WARNING), 38);
+	ck_assert_uint_eq(tu_count(&res, REC_DIAG), 38);
+	ck_assert_uint_eq(res.in[0].checked.nr, 24);
+	ck_assert_uint_eq(res.in[0].units.nr, 24);
+	for (i = 0; i < res.nr; i++) {
+		const struct record *r = &res.rec[i];
+
+		if (r->type != REC_DIAG)
+			continue;
+		/* the continuation lines are context, never findings */
+		ck_assert(!starts_with(r->message, "expected ") &&
+			  !starts_with(r->message, "got "));
+		if (r->context && strstr(r->context, "in included file"))
+			with_includer++;
+	}
+	ck_assert_uint_eq(with_includer, 4);
+	/* nothing here says which compiler ran: no label is guessed */
+	ck_assert_ptr_null(input_label(&res.in[0], "compiler"));
+	results_release(&res);
+}
+END_TEST
+
 Suite *corpus_suite(void)
 {
 	Suite *s = suite_create("corpus");
@@ -260,6 +295,7 @@ Suite *corpus_suite(void)
 	tcase_add_test(tc, test_build_w1_arch_x86_keepgoing);
 	tcase_add_test(tc, test_build_w1_nowerror);
 	tcase_add_test(tc, test_build_llvm_clean);
+	tcase_add_test(tc, test_sparse_c1_kernel_time);
 	suite_add_tcase(s, tc);
 	return s;
 }

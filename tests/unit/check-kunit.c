@@ -391,12 +391,15 @@ START_TEST(test_foreign_json)
 		"{\n"
 		"\"name\": \"KUnit Test Group\", \"test_cases\": [{\"name\": \"a\", \"status\": \"PASS\"}]\n"
 		"}\n";
+	struct strbuf want = STRBUF_INIT;
 	struct results res;
 	char *err = NULL;
 
 	/* a JSON file that is no kind's is an error */
-	tu_parse_fails("{\"kernel\": \"6.1\", \"tests\": []}\n",
-		       "results: FILE:1: JSON document of no known kind (known: results, kunit, build)\n");
+	strbuf_addf(&want, "results: FILE:1: JSON document of no known kind (known: %s)\n",
+		    parser_kind_list());
+	tu_parse_fails("{\"kernel\": \"6.1\", \"tests\": []}\n", want.buf);
+	strbuf_release(&want);
 
 	/* one inside a log is skipped with a notice */
 	results_init(&res);

@@ -19,6 +19,7 @@ int main(void)
 		results_suite,
 		summary_suite,
 		jsonw_suite,
+		sparse_suite,
 		corpus_suite,
 	};
 	SRunner *sr = srunner_create(NULL);

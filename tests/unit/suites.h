@@ -14,6 +14,7 @@ Suite *kunit_suite(void);
 Suite *results_suite(void);
 Suite *summary_suite(void);
 Suite *jsonw_suite(void);
+Suite *sparse_suite(void);
 Suite *corpus_suite(void);
 
 #endif /* RESULTS_SUITES_H */

@@ -168,12 +168,14 @@ static bool located_line(struct kbuild *kb, const struct line *l)
 	/* no column and no flag: kernel-doc's, not ours */
 	if (!loc.column && !strstr(msg, " [-W"))
 		return false;
-	if (has_typographic_quote(msg))
-		kb->gcc_evidence += EV_HINT;
 	mlen = split_flag(kb, msg, &category, &werror);
 	r = kbuild_diag(kb, "build", kb->cc_tool, sev, &loc, category, msg,
 			mlen);
 	r->werror = werror;
+	if (has_typographic_quote(msg)) {
+		kb->gcc_evidence += EV_HINT;
+		kb->gcc_quotes = true;
+	}
 	return true;
 }
 
@@ -271,6 +273,7 @@ static bool gutter_line(struct kbuild *kb, const struct line *l)
 		return false;
 	if (kb->excerpt_due && kbuild_last(kb)->tool == kb->cc_tool)
 		kb->gcc_evidence += EV_HINT;
+	kb->had_excerpt = true;
 	kbuild_attach(kb, l->s, l->len);
 	return true;
 }
@@ -368,6 +371,24 @@ bool fmt_cc_line(struct kbuild *kb, const struct line *l)
 		return clang_summary(kb, l);
 	return located_line(kb, l) || context_line(kb, l) ||
 	       driver_line(kb, l) || banner_line(kb, l);
+}
+
+/**
+ * fmt_cc_close() - decide, once its context is read, whose a diagnostic is
+ * @kb: the log state
+ * @r: the diagnostic, complete
+ *
+ * gcc and clang print a source excerpt after every diagnostic and a -W
+ * flag after every warning, and gcc quotes with U+2018/U+2019 in a UTF-8
+ * locale; sparse, whose lines have the same shape, does none of that. A
+ * diagnostic in the compiler's shape with no flag, no excerpt and no
+ * typographic quote is sparse's (make C=1 logs mix the two).
+ */
+void fmt_cc_close(struct kbuild *kb, struct record *r)
+{
+	if (r->type == REC_DIAG && r->tool == kb->cc_tool && !r->category &&
+	    !kb->had_excerpt && !kb->gcc_quotes && r->file)
+		fmt_sparse_adopt(kb, r);
 }
 
 /**

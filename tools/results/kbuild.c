@@ -178,6 +178,8 @@ struct record *kbuild_diag(struct kbuild *kb, const char *source,
 	struct parse_ctx *ctx = kb->ctx;
 	struct record *r;
 
+	/* the diagnostic before it is complete */
+	kbuild_stop_attaching(kb);
 	r = results_add(ctx->res, REC_DIAG, source, ctx->in, ctx->line);
 	r->tool = intern(tool);
 	r->severity = sev;
@@ -191,12 +193,12 @@ struct record *kbuild_diag(struct kbuild *kb, const char *source,
 	}
 	r->category = intern(category);
 	r->message = plain_quotes(msg, msg_len);
-	if (kb->pending.len) {
+	if (kb->pending.len)
 		r->context = strbuf_detach(&kb->pending);
-	}
-	if (kb->last == NO_DIAG)
-		ctx->open_records++;
+	ctx->open_records++;
 	kb->last = ctx->res->nr - 1;
+	kb->had_excerpt = false;
+	kb->gcc_quotes = false;
 	kb->trailing = 0;
 	kb->excerpt_due = true;
 	kb->header_diag = r->file && ends_with(r->file, ".h");
@@ -259,8 +261,10 @@ void kbuild_add_pending(struct kbuild *kb, const char *s, size_t len)
 /* A line that is no context: the open diagnostic is complete. */
 void kbuild_stop_attaching(struct kbuild *kb)
 {
-	if (kb->last != NO_DIAG)
+	if (kb->last != NO_DIAG) {
 		kb->ctx->open_records--;
+		fmt_cc_close(kb, &kb->ctx->res->rec[kb->last]);
+	}
 	kb->last = NO_DIAG;
 	kb->excerpt_due = false;
 	kb->trailing = 0;
@@ -704,6 +708,7 @@ static bool build_line(struct parse_ctx *ctx, void *priv,
 		if (kb->excerpt_due && kbuild_last(kb)->tool == kb->cc_tool &&
 		    kbuild_last(kb)->category)
 			kb->clang_evidence++;
+		kb->had_excerpt = true;
 		kbuild_attach(kb, l->s, l->len);
 		return true;
 	}
@@ -715,6 +720,7 @@ static int build_end(struct parse_ctx *ctx, void *priv)
 {
 	struct kbuild *kb = ctx->kb;
 
+	kbuild_stop_attaching(kb);
 	(void)priv;
 	fmt_cc_finish(kb);
 	relativise(kb);

@@ -39,6 +39,8 @@ struct kbuild {
 	unsigned int trailing;		/* lines attached to it so far */
 	bool excerpt_due;		/* the line right after it */
 	bool header_diag;		/* it points into a header */
+	bool had_excerpt;		/* a source excerpt followed it */
+	bool gcc_quotes;		/* it quoted with U+2018/U+2019 */
 };
 
 /* A position "FILE:LINE:" or "FILE:LINE:COL:" at the start of a line. */
@@ -79,6 +81,8 @@ bool fmt_make_line(struct kbuild *kb, const struct line *l);
 bool fmt_cc_line(struct kbuild *kb, const struct line *l);
 bool fmt_kerneldoc_line(struct kbuild *kb, const struct line *l);
 bool fmt_kconfig_line(struct kbuild *kb, const struct line *l);
+void fmt_cc_close(struct kbuild *kb, struct record *r);
 void fmt_cc_finish(struct kbuild *kb);
+void fmt_sparse_adopt(struct kbuild *kb, struct record *r);
 
 #endif /* RESULTS_KBUILD_H */

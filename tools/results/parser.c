@@ -25,6 +25,7 @@
 static const struct parser *const parsers[] = {
 	&parser_results,
 	&parser_kunit,
+	&parser_sparse,
 	&parser_build,
 };
 

@@ -79,6 +79,7 @@ struct parser {
 
 extern const struct parser parser_results;
 extern const struct parser parser_kunit;
+extern const struct parser parser_sparse;
 extern const struct parser parser_build;
 
 const struct parser *parser_find(const char *name);

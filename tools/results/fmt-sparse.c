@@ -1,0 +1,139 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The sparse kind: what sparse prints in a make C=1 or C=2 log.
+ *
+ *   kernel/time/itimer.c:53:27: warning: incorrect type in argument 1 (different address spaces)
+ *   kernel/time/itimer.c:53:27:    expected struct spinlock [usertype] *lock
+ *   kernel/time/itimer.c:53:27:    got struct spinlock [noderef] __rcu *
+ *   kernel/time/posix-cpu-timers.c: note: in included file (through include/linux/sched/signal.h):
+ *
+ * A sparse diagnostic has the compiler's shape, so fmt-cc.c reads the
+ * first line and, once it knows that no -W flag and no source excerpt came
+ * with it, hands it over here (fmt_sparse_adopt()). This file reads what
+ * only sparse prints: the continuation lines that repeat the position,
+ * the "in included file" headers, and the -fdiagnostic-prefix forms
+ * ("sparse: warning: ...", and the 0-day robot's "sparse: sparse: ..."
+ * with "@@"-glued expected/got lines). "  CHECK   x.c" lines are coverage,
+ * read by fmt-make.c.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "kbuild.h"
+
+/**
+ * fmt_sparse_adopt() - make a diagnostic sparse's
+ * @kb: the log state
+ * @r: a diagnostic read in the compiler's shape
+ *
+ * sparse's own cap ("too many warnings") is about the run, not the code:
+ * it becomes a notice.
+ */
+void fmt_sparse_adopt(struct kbuild *kb, struct record *r)
+{
+	(void)kb;
+	r->source = intern("sparse");
+	r->tool = intern("sparse");
+	if (!strcmp(r->message, "too many warnings")) {
+		r->type = REC_NOTICE;
+		free(r->message);
+		r->message = xstrdup("sparse stopped after too many warnings; later ones are missing");
+		r->severity = SEV_INFO;
+	}
+}
+
+/* Does the open diagnostic have this position? */
+static bool same_position(struct kbuild *kb, const struct location *loc)
+{
+	struct record *r = kbuild_last(kb);
+
+	return r && r->file && r->line == loc->line &&
+	       r->column == loc->column && strlen(r->file) == loc->file_len &&
+	       !memcmp(r->file, loc->file, loc->file_len);
+}
+
+/* "FILE:L:C: sparse: warning: msg", "FILE:L:C: sparse: sparse: msg" */
+static void prefixed(struct kbuild *kb, const struct line *l,
+		     const struct location *loc, const char *rest)
+{
+	enum severity sev = SEV_WARNING;
+	const char *msg, *glue;
+	struct record *r;
+	bool note;
+
+	msg = severity_word(rest, &sev, &note);
+	if (!msg)
+		{
+		msg = skip_prefix(rest, "sparse: ");
+		if (!msg)
+			msg = rest;
+	}
+	if (!note) {
+		/* 0-day glues expected/got on: "msg @@ expected T @@ got U @@" */
+		glue = strstr(msg, " @@ ");
+		r = kbuild_diag(kb, "sparse", "sparse", sev, loc, NULL, msg,
+				glue ? (size_t)(glue - msg) : strlen(msg));
+		kb->excerpt_due = false;
+		if (glue)
+			kbuild_attach(kb, glue + 1, strlen(glue + 1));
+		(void)r;
+		return;
+	}
+	kbuild_attach(kb, l->s, l->len);
+}
+
+static bool sparse_line(struct parse_ctx *ctx, void *priv,
+			const struct line *l)
+{
+	struct kbuild *kb = ctx->kb;
+	struct location loc;
+	const char *p;
+
+	(void)priv;
+	if (!l->len || is_space(l->s[0]))
+		return false;
+	/* "FILE: note: in included file (through A, B):" */
+	p = strstr(l->s, ": note: in included file");
+	if (p && !memchr(l->s, ' ', p - l->s)) {
+		kbuild_add_pending(kb, l->s, l->len);
+		return true;
+	}
+	if (!location_parse(l->s, &loc))
+		return false;
+	if ((p = skip_prefix(loc.rest, "sparse: "))) {
+		if (starts_with(p, "   ") && same_position(kb, &loc)) {
+			kbuild_attach(kb, l->s, l->len);
+			return true;
+		}
+		prefixed(kb, l, &loc, p);
+		return true;
+	}
+	/* "FILE:L:C:    expected ...": the position again, then indented */
+	if (starts_with(loc.rest, "  ") && loc.column) {
+		if (same_position(kb, &loc))
+			kbuild_attach(kb, l->s, l->len);
+		return true;
+	}
+	return false;
+}
+
+/*
+ * A make C=1 log compiles too: it is a build log that sparse ran in. Only
+ * a log of sparse alone (C=2 over a built tree, or -fdiagnostic-prefix
+ * output) is the sparse kind.
+ */
+static int sparse_probe(const char *head, size_t len)
+{
+	if (memmem(head, len, ": sparse: ", 10))
+		return 20;
+	if (memmem(head, len, "  CHECK   ", 10) &&
+	    !memmem(head, len, "  CC      ", 10))
+		return 15;
+	return 0;
+}
+
+const struct parser parser_sparse = {
+	.name = "sparse",
+	.probe = sparse_probe,
+	.line = sparse_line,
+};
