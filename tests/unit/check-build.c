@@ -541,19 +541,34 @@ START_TEST(test_unknown_tool_line)
 	struct results res;
 	struct record *r;
 
+	/* the linker's lines are ld's, whatever path it was run by */
 	tu_parse_fixture_ok(&res, "build/ld_unknown.log");
 	/* "ld: NOTE: ..." has no severity word; it is not kept */
 	ck_assert_uint_eq(tu_count(&res, REC_DIAG), 2);
-	ck_assert_uint_eq(tu_count_diags(&res, "unknown", SEV_WARNING), 2);
+	ck_assert_uint_eq(tu_count_diags(&res, "ld", SEV_WARNING), 2);
 	r = tu_nth(&res, REC_DIAG, 0);
 	ck_assert_ptr_null(r->file);
 	ck_assert_ptr_null(r->category);
 	ck_assert_str_eq(r->message,
-			 "ld: warning: arch/x86/um/vdso/vdso.o: missing .note.GNU-stack section implies executable stack");
+			 "arch/x86/um/vdso/vdso.o: missing .note.GNU-stack section implies executable stack");
 	ck_assert_uint_eq(r->input_line, 2);
-	/* "/usr/bin/ld:" is named by its base name */
 	ck_assert_str_eq(tu_nth(&res, REC_DIAG, 1)->message,
-			 "ld: warning: vmlinux has a LOAD segment with RWX permissions");
+			 "vmlinux has a LOAD segment with RWX permissions");
+	results_release(&res);
+
+	/* a tool no format knows is kept as "unknown", never dropped */
+	results_init(&res);
+	ck_assert_int_eq(tu_parse_str(&res,
+				      "/usr/lib/pahole: warning: die__process_unit: DW_TAG_label not handled\n"
+				      "BTF: error: .tmp_vmlinux.btf: pahole failed\n"),
+			 0);
+	ck_assert_uint_eq(tu_count_diags(&res, "unknown", SEV_WARNING), 1);
+	ck_assert_uint_eq(tu_count_diags(&res, "unknown", SEV_ERROR), 1);
+	r = tu_nth(&res, REC_DIAG, 0);
+	/* "/usr/lib/pahole:" is named by its base name */
+	ck_assert_str_eq(r->message,
+			 "pahole: warning: die__process_unit: DW_TAG_label not handled");
+	ck_assert_ptr_null(r->file);
 	results_release(&res);
 }
 END_TEST

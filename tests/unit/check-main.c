@@ -20,6 +20,7 @@ int main(void)
 		summary_suite,
 		jsonw_suite,
 		sparse_suite,
+		buildtools_suite,
 		corpus_suite,
 	};
 	SRunner *sr = srunner_create(NULL);

@@ -241,12 +241,13 @@ START_TEST(test_line_refs_and_addresses_not_identity)
 	ck_assert_int_eq(tu_parse_str(&res, c), 0);
 	tu_summarise(&s, &res);
 	ck_assert_uint_eq(s.nr_diag, 2);
+	ck_assert_str_eq(s.diag[0].tool, "ld");
 	ck_assert_str_eq(s.diag[0].message,
-			 "ld: warning: x.o: in function f: foo on line N at 0xN");
+			 "x.o: in function f: foo on line N at 0xN");
 	ck_assert_uint_eq(s.diag[0].count, 2);
 	/* only a word "line" counts: "pipeline 310" stays */
 	ck_assert_str_eq(s.diag[1].message,
-			 "ld: warning: x.o: in function f: foo on pipeline 310");
+			 "x.o: in function f: foo on pipeline 310");
 	summary_release(&s);
 	results_release(&res);
 }
@@ -275,7 +276,7 @@ START_TEST(test_fold_equals_keeping_records)
 		strbuf_addstr(&log, "        int v;\n            ^\n");
 	}
 	strbuf_addstr(&log, "1 warning generated.\n");
-	strbuf_addstr(&log, "make[1]: *** [/w/src/Makefile:12: drivers] Error 2\n");
+	strbuf_addstr(&log, "make[1]: *** [/w/src/Makefile:2012: .] Error 2\n");
 
 	path = tu_write_temp(log.buf, log.len);
 	results_init(&kept);

@@ -15,6 +15,7 @@ Suite *results_suite(void);
 Suite *summary_suite(void);
 Suite *jsonw_suite(void);
 Suite *sparse_suite(void);
+Suite *buildtools_suite(void);
 Suite *corpus_suite(void);
 
 #endif /* RESULTS_SUITES_H */

@@ -29,24 +29,20 @@ static bool is_makefile(const char *file, size_t len)
 }
 
 /*
- * A path of the tree's own files (its top Makefile, scripts/) tells where
- * the source tree is: the part before them.
+ * A path of the tree's own files tells where the source tree is: the part
+ * before them. @mark is what the path must hold ("/scripts/" for the
+ * script a CALL line runs, "/scripts/Makefile." for kbuild's rules) or,
+ * with @whole, end with ("/Makefile" for the top Makefile).
  */
-static void learn_from_path(struct kbuild *kb, const char *path, size_t len)
+static void learn_from_path(struct kbuild *kb, const char *path, size_t len,
+			    const char *mark, bool whole)
 {
-	static const char *const marks[] = { "/scripts/", "/Makefile" };
-	size_t i;
+	char *p = xstrndup(path, len);
+	char *hit = strstr(p, mark);
 
-	for (i = 0; i < ARRAY_SIZE(marks); i++) {
-		char *p = xstrndup(path, len);
-		char *hit = strstr(p, marks[i]);
-
-		if (hit && (i == 0 || !strcmp(hit, "/Makefile")))
-			kbuild_learn_srctree(kb, p, hit - p);
-		free(p);
-		if (hit)
-			return;
-	}
+	if (hit && hit > p && (!whole || !strcmp(hit, mark)))
+		kbuild_learn_srctree(kb, p, hit - p);
+	free(p);
 }
 
 static void learn_arch(struct kbuild *kb, const char *target)
@@ -100,7 +96,7 @@ static bool progress_line(struct kbuild *kb, const struct line *l)
 		if (alen == 2 && !input_label(kb->ctx->in, "arch"))
 			learn_arch(kb, p);
 	} else if (alen == 4 && !strncmp(action, "CALL", 4)) {
-		learn_from_path(kb, p, strlen(p));
+		learn_from_path(kb, p, strlen(p), "/scripts/", false);
 	}
 	return true;
 }
@@ -134,9 +130,22 @@ static void star_line(struct kbuild *kb, const struct line *l, const char *s)
 		p = s + 1;
 		colon = strchr(p, ':');
 		if (colon && colon < end) {
-			learn_from_path(kb, p, colon - p);
+			const char *file = p;
+			size_t flen = colon - p;
+
 			p = strchr(colon + 1, ':');
 			p = p && p < end ? skip_spaces(p + 1) : end;
+			/*
+			 * kbuild's rules, or the top Makefile, whose own
+			 * targets are "." and "__sub-make"; a subdirectory's
+			 * Makefile (rust/Makefile) says nothing of the tree
+			 */
+			learn_from_path(kb, file, flen, "/scripts/Makefile.",
+					false);
+			if ((end - p == 1 && *p == '.') ||
+			    (end - p == 10 && !strncmp(p, "__sub-make", 10)))
+				learn_from_path(kb, file, flen, "/Makefile",
+						true);
 		}
 		record_failure(kb, l, s, p, end - p);
 		return;

@@ -677,26 +677,50 @@ static bool unknown_line(struct kbuild *kb, const struct line *l)
 		s = (const char *)memrchr(s, '/', strchr(s, ':') - s) + 1;
 	kbuild_diag(kb, "build", "unknown", sev, NULL, NULL, s,
 		    l->len - (s - l->s));
-	/* nothing known follows an unknown tool's line */
-	kbuild_stop_attaching(kb);
+	/*
+	 * Nothing known follows an unknown tool's line, but for a header in
+	 * rustc's shape ("warning: ..." at the start of the line), whose
+	 * position comes on the next line (fmt-rust.c).
+	 */
+	if (hit == l->s)
+		kb->excerpt_due = false;
+	else
+		kbuild_stop_attaching(kb);
 	return true;
 }
+
+/*
+ * The formats of a make log after make's own, in the order a line is
+ * offered to them: the more specific first, the catch-all last. Adding a
+ * tool's format is one file and one line here.
+ */
+static bool (*const formats[])(struct kbuild *kb, const struct line *l) = {
+	fmt_cc_line,
+	fmt_kconfig_line,
+	fmt_kerneldoc_line,
+	fmt_modpost_line,
+	fmt_objtool_line,
+	fmt_ld_line,
+	fmt_sphinx_line,
+	fmt_smatch_line,
+	fmt_rust_line,
+	unknown_line,
+};
 
 static bool build_line(struct parse_ctx *ctx, void *priv,
 		       const struct line *l)
 {
 	struct kbuild *kb = ctx->kb;
+	size_t i;
 
 	(void)priv;
 	if (fmt_make_line(kb, l)) {
 		kbuild_stop_attaching(kb);
 		return true;
 	}
-	if (fmt_cc_line(kb, l) || fmt_kconfig_line(kb, l) ||
-	    fmt_kerneldoc_line(kb, l))
-		return true;
-	if (unknown_line(kb, l))
-		return true;
+	for (i = 0; i < ARRAY_SIZE(formats); i++)
+		if (formats[i](kb, l))
+			return true;
 	/*
 	 * The line right after a diagnostic that no format claims is its
 	 * source excerpt (clang prints it with no gutter; kernel-doc quotes

@@ -216,9 +216,15 @@ bool starts_with(const char *s, const char *prefix)
 
 bool ends_with(const char *s, const char *suffix)
 {
-	size_t n = strlen(s), m = strlen(suffix);
+	return ends_with_n(s, strlen(s), suffix);
+}
 
-	return n >= m && !memcmp(s + n - m, suffix, m);
+/* Do the @len bytes at @s end with @suffix? */
+bool ends_with_n(const char *s, size_t len, const char *suffix)
+{
+	size_t m = strlen(suffix);
+
+	return len >= m && !memcmp(s + len - m, suffix, m);
 }
 
 /**

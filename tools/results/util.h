@@ -42,6 +42,7 @@ const char *intern_n(const char *s, size_t n);
 
 bool starts_with(const char *s, const char *prefix);
 bool ends_with(const char *s, const char *suffix);
+bool ends_with_n(const char *s, size_t len, const char *suffix);
 const char *skip_prefix(const char *s, const char *prefix);
 bool is_digit(int c);
 bool is_space(int c);
