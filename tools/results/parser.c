@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include "kbuild.h"
@@ -181,6 +182,9 @@ struct reader {
 	size_t start, end, size;
 	bool eof;
 	int err;
+	/* a compressed log: the decompressor, and what feeds it */
+	const char *unzip;
+	pid_t unzip_pid, feeder_pid;
 };
 
 static int reader_fill(struct reader *rd)
@@ -208,6 +212,129 @@ static int reader_fill(struct reader *rd)
 		rd->eof = true;
 	rd->end += n;
 	return 0;
+}
+
+/* Compressed logs are read through the usual tools: no library needed. */
+static const struct {
+	const char *magic;
+	size_t len;
+	const char *tool;
+} compressors[] = {
+	{ "\x1f\x8b", 2, "gzip" },
+	{ "\xfd" "7zXZ\0", 6, "xz" },
+	{ "\x28\xb5\x2f\xfd", 4, "zstd" },
+	{ "BZh", 3, "bzip2" },
+};
+
+/* Write all of @len bytes, or give up. */
+static bool feed_all(int fd, const char *buf, size_t len)
+{
+	while (len) {
+		ssize_t n = write(fd, buf, len);
+
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0)
+			return false;
+		buf += n;
+		len -= n;
+	}
+	return true;
+}
+
+/*
+ * When the bytes read so far start a compressed stream, read the rest
+ * through "TOOL -dc": a feeder process hands it those bytes and the rest
+ * of the input, and the reader reads what the tool writes. Return: 0,
+ * or -1 when no process could be started.
+ */
+static int reader_unzip(struct reader *rd)
+{
+	int in[2], out[2];
+	size_t i;
+
+	for (i = 0; i < ARRAY_SIZE(compressors); i++)
+		if (rd->end >= compressors[i].len &&
+		    !memcmp(rd->buf, compressors[i].magic, compressors[i].len))
+			break;
+	if (i == ARRAY_SIZE(compressors))
+		return 0;
+	rd->unzip = compressors[i].tool;
+	if (pipe(in))
+		return -1;
+	if (pipe(out)) {
+		close(in[0]);
+		close(in[1]);
+		return -1;
+	}
+	fflush(NULL);
+	rd->unzip_pid = fork();
+	if (!rd->unzip_pid) {
+		int null = open("/dev/null", O_WRONLY);
+
+		dup2(in[0], STDIN_FILENO);
+		dup2(out[1], STDOUT_FILENO);
+		if (null >= 0)
+			dup2(null, STDERR_FILENO);
+		close(in[0]);
+		close(in[1]);
+		close(out[0]);
+		close(out[1]);
+		execlp(rd->unzip, rd->unzip, "-dc", (char *)NULL);
+		_exit(127);
+	}
+	rd->feeder_pid = rd->unzip_pid > 0 ? fork() : -1;
+	if (!rd->feeder_pid) {
+		char buf[64 * 1024];
+		ssize_t n;
+
+		close(in[0]);
+		close(out[0]);
+		close(out[1]);
+		if (feed_all(in[1], rd->buf, rd->end)) {
+			while ((n = read(rd->fd, buf, sizeof(buf))) > 0 ||
+			       (n < 0 && errno == EINTR))
+				if (n > 0 && !feed_all(in[1], buf, n))
+					break;
+		}
+		_exit(0);
+	}
+	close(in[0]);
+	close(in[1]);
+	close(out[1]);
+	if (rd->unzip_pid < 0 || rd->feeder_pid < 0) {
+		close(out[0]);
+		return -1;
+	}
+	if (rd->fd != STDIN_FILENO)
+		close(rd->fd);
+	rd->fd = out[0];
+	rd->start = rd->end = 0;
+	rd->eof = false;
+	while (!rd->eof && rd->end < HEAD_SIZE)
+		reader_fill(rd);
+	return 0;
+}
+
+/*
+ * Wait for the decompressor. Return: its exit status, 0 when there was
+ * none.
+ */
+static int reader_unzip_end(struct reader *rd)
+{
+	int status = 0, fstatus;
+
+	if (!rd->unzip)
+		return 0;
+	close(rd->fd);
+	rd->fd = -1;
+	while (waitpid(rd->unzip_pid, &status, 0) < 0 && errno == EINTR)
+		;
+	while (waitpid(rd->feeder_pid, &fstatus, 0) < 0 && errno == EINTR)
+		;
+	if (WIFEXITED(status))
+		return WEXITSTATUS(status);
+	return 128 + (WIFSIGNALED(status) ? WTERMSIG(status) : 0);
 }
 
 /*
@@ -666,7 +793,7 @@ int parse_input(struct results *res, const char *arg,
 	const char *file;
 	struct stat sbuf;
 	size_t i;
-	int ret = 0;
+	int ret = 0, unzip_status;
 
 	if (split_arg(arg, &hint, &file))
 		return -1;
@@ -687,6 +814,14 @@ int parse_input(struct results *res, const char *arg,
 	rd.buf = xmalloc(rd.size);
 	while (!rd.eof && rd.end < HEAD_SIZE)
 		reader_fill(&rd);
+	if (reader_unzip(&rd)) {
+		ret = error("%s: cannot start a decompressor: %s", file,
+			    strerror(errno));
+		if (rd.fd != STDIN_FILENO)
+			close(rd.fd);
+		free(rd.buf);
+		return ret;
+	}
 	kind = hint ? hint : detect(rd.buf, rd.end);
 	st.hint = hint;
 	st.whole_json = is_json_head(rd.buf, rd.end);
@@ -706,6 +841,16 @@ int parse_input(struct results *res, const char *arg,
 			priv[i] = parsers[i]->begin(&ctx);
 
 	ret = read_stream(&st, &rd);
+	unzip_status = reader_unzip_end(&rd);
+	if (unzip_status == 127 && !ctx.claimed) {
+		ret = error("%s: compressed with %s, which is not installed",
+			    file, rd.unzip);
+	} else if (unzip_status) {
+		ctx.line = 0;
+		parse_notice(&ctx, "results", rd.unzip,
+			     "%s -dc failed with status %d: the log may be cut short",
+			     rd.unzip, unzip_status);
+	}
 
 	for (i = 0; i < NR_PARSERS; i++)
 		if (parsers[i]->end && parsers[i]->end(&ctx, priv[i]))
@@ -726,7 +871,7 @@ int parse_input(struct results *res, const char *arg,
 		summary_release(ctx.acc);
 		free(ctx.acc);
 	}
-	if (rd.fd != STDIN_FILENO)
+	if (rd.fd >= 0 && rd.fd != STDIN_FILENO)
 		close(rd.fd);
 	free(rd.buf);
 	return ret;
