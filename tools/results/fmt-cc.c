@@ -79,6 +79,11 @@ static size_t split_flag(struct kbuild *kb, const char *msg,
 	if (!open || open == msg || open[-1] != ' ' || open[1] != '-')
 		return len;
 	flag = open + 1;
+	/* the common case, a plain flag, needs no copy */
+	if (!starts_with(flag, "-Werror")) {
+		*category = intern_n(flag, msg + len - 1 - flag);
+		return open - 1 - msg;
+	}
 	f = xstrndup(flag, msg + len - 1 - flag);
 	if (starts_with(f, "-Werror,")) {
 		/* clang: [-Werror,-Wflag] */

@@ -20,6 +20,8 @@ struct kbuild *kbuild_new(struct parse_ctx *ctx)
 	struct kbuild *kb = xcalloc(1, sizeof(*kb));
 
 	kb->ctx = ctx;
+	/* RESULTS shows no context: when folding, none is kept */
+	kb->keep_context = !ctx->res->fold;
 	kb->last = NO_DIAG;
 	kb->cc_tool = intern("cc");
 	strbuf_init(&kb->pending);
@@ -184,17 +186,15 @@ struct record *kbuild_diag(struct kbuild *kb, const char *source,
 	r->tool = intern(tool);
 	r->severity = sev;
 	if (loc) {
-		char *file = xstrndup(loc->file, loc->file_len);
-
-		r->file = intern(file);
-		free(file);
+		r->file = intern_n(loc->file, loc->file_len);
 		r->line = loc->line;
 		r->column = loc->column;
 	}
 	r->category = intern(category);
 	r->message = plain_quotes(msg, msg_len);
-	if (kb->pending.len)
+	if (kb->pending.len && kb->keep_context)
 		r->context = strbuf_detach(&kb->pending);
+	strbuf_reset(&kb->pending);
 	ctx->open_records++;
 	kb->last = ctx->res->nr - 1;
 	kb->had_excerpt = false;
@@ -233,6 +233,10 @@ void kbuild_attach(struct kbuild *kb, const char *s, size_t len)
 		kbuild_add_pending(kb, s, len);
 		return;
 	}
+	kb->trailing++;
+	kb->excerpt_due = false;
+	if (!kb->keep_context)
+		return;
 	if (r->context) {
 		strbuf_addstr(&sb, r->context);
 		strbuf_addch(&sb, '\n');
@@ -240,8 +244,6 @@ void kbuild_attach(struct kbuild *kb, const char *s, size_t len)
 	}
 	strbuf_add(&sb, s, len);
 	r->context = strbuf_detach(&sb);
-	kb->trailing++;
-	kb->excerpt_due = false;
 }
 
 /**
@@ -550,7 +552,8 @@ static void relativise(struct kbuild *kb)
 			struct diag_group *g = &ctx->acc->diag[i];
 
 			if (g->file != none)
-				g->file = token(relative(&rv, g->file));
+				g->file = token_interned(relative(&rv,
+								  g->file));
 		}
 		summary_reindex(ctx->acc);
 	}

@@ -41,6 +41,7 @@ struct kbuild {
 	bool header_diag;		/* it points into a header */
 	bool had_excerpt;		/* a source excerpt followed it */
 	bool gcc_quotes;		/* it quoted with U+2018/U+2019 */
+	bool keep_context;		/* store context lines in records */
 };
 
 /* A position "FILE:LINE:" or "FILE:LINE:COL:" at the start of a line. */

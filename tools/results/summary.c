@@ -43,16 +43,30 @@ void summary_release(struct summary *s)
  */
 const char *token(const char *s)
 {
+	const char *t = token_interned(s);
+
+	return t == s ? intern(s) : t;
+}
+
+/**
+ * token_interned() - token() of a string that is interned already
+ * @s: an interned string, or NULL
+ *
+ * Return: @s itself when it is a token already, which saves hashing it
+ * again in the loop that counts every record.
+ */
+const char *token_interned(const char *s)
+{
 	char *t, *p;
 	const char *ret;
 
 	if (!s || !*s)
-		return "-";
+		return intern("-");
 	for (p = (char *)s; *p; p++)
 		if ((unsigned char)*p <= ' ' || *p == 0x7f)
 			break;
 	if (!*p)
-		return intern(s);
+		return s;
 	t = xstrdup(s);
 	for (p = t; *p; p++)
 		if ((unsigned char)*p <= ' ' || *p == 0x7f)
@@ -302,6 +316,15 @@ static const char *identity_message(const char *msg)
 	struct strbuf sb = STRBUF_INIT;
 	const char *p = msg, *ret;
 
+	/* most messages need nothing changed: look before copying */
+	for (; *p; p++)
+		if ((unsigned char)*p < 0x20 || *p == 0x7f ||
+		    (*p == 'l' && starts_with(p, "line ")) ||
+		    (*p == '0' && (p[1] == 'x' || p[1] == 'X')))
+			break;
+	if (!*p)
+		return intern(msg);
+	p = msg;
 	while (*p) {
 		if (starts_with(p, "line ") && is_digit(p[5]) &&
 		    (p == msg || !is_alnum(p[-1]))) {
@@ -397,10 +420,10 @@ void summary_add_record(struct summary *s, const struct record *r)
 	case REC_DIAG: {
 		struct diag_group d = {
 			.severity = r->severity,
-			.source = token(r->source),
-			.tool = token(r->tool),
-			.category = token(r->category),
-			.file = token(r->file),
+			.source = token_interned(r->source),
+			.tool = token_interned(r->tool),
+			.category = token_interned(r->category),
+			.file = token_interned(r->file),
 			.message = identity_message(r->message),
 			.count = 1,
 		};
@@ -412,8 +435,8 @@ void summary_add_record(struct summary *s, const struct record *r)
 	}
 	case REC_NOTICE: {
 		struct notice_group n = {
-			.source = token(r->source),
-			.tool = token(r->tool),
+			.source = token_interned(r->source),
+			.tool = token_interned(r->tool),
 			.count = 1,
 		};
 		struct strbuf sb = STRBUF_INIT;

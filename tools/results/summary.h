@@ -96,5 +96,6 @@ struct notice_group *summary_add_notice(struct summary *s,
 unsigned long summary_unique(const struct summary *s, const char *source);
 
 const char *token(const char *s);
+const char *token_interned(const char *s);
 
 #endif /* RESULTS_SUMMARY_H */
