@@ -194,6 +194,7 @@ results: $(RESULTS) $(CHECK_RESULTS)
 .PHONY: bench
 bench: $(RESULTS)
 	$(Q)RESULTS_CORPUS=$(CORPUS) $(srctree)/tests/bench/bench.sh $(RESULTS)
+	$(Q)$(srctree)/tests/bench/bench-kbuild.sh $(RESULTS)
 
 .PHONY: install uninstall
 install: $(RESULTS)

@@ -1,0 +1,81 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-2.0
+#
+# results render on a realistic kernel build log, against grep:
+#
+#   tests/bench/bench-kbuild.sh RESULTS-BINARY
+#
+# gen-kbuild.awk writes a make -k C=1 W=1 log (4000 units in 200
+# directories: gcc warnings with their excerpts, header warnings repeated
+# per includer, kernel-doc, sparse with continuation lines, a dtbs_check
+# block, make's "***" chain), first RESULTS_BENCH_KBUILD_MB megabytes
+# (default 100), then twice that: the distinct diagnostics (about 28,000)
+# stay the same, the occurrences double. For each size it prints, measured
+# in the same run, best of RESULTS_BENCH_RUNS (default 3) by user time (the
+# machine may be busy; user time is what the command itself spent):
+#
+#   render/grep-c    results render over grep -c -E ': (warning|error):',
+#                    its output through a pipe (on /dev/null, grep would
+#                    stop at the first match)
+#   render/pipeline  over grep -E ... | sort | uniq -c | sort -rn
+#   RSS              the peak RSS of results render (/usr/bin/time)
+#
+# and whether that RSS stayed flat (within 1.2x) when the log doubled.
+# A benchmark, not a test: it fails only when a command fails.
+set -euo pipefail
+export LC_ALL=C
+
+results=$1
+here=$(cd "$(dirname "$0")" && pwd)
+mb=${RESULTS_BENCH_KBUILD_MB:-100}
+runs=${RESULTS_BENCH_RUNS:-3}
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+
+[ -x /usr/bin/time ] || {
+	echo "bench-kbuild: /usr/bin/time is missing (Debian package time)" >&2
+	exit 1
+}
+
+# best user time of a command, in seconds
+best() {
+	local b="" t i
+	for ((i = 0; i < runs; i++)); do
+		/usr/bin/time -f %U -o "$tmp/time" "$@" > /dev/null
+		t=$(cat "$tmp/time")
+		if [ -z "$b" ] || awk -v a="$t" -v b="$b" 'BEGIN { exit !(a < b) }'; then
+			b=$t
+		fi
+	done
+	echo "$b"
+}
+
+rss() {
+	/usr/bin/time -f %M -o "$tmp/rss" "$@" > /dev/null
+	cat "$tmp/rss"
+}
+
+printf '%-10s %8s %8s %8s %8s %14s %16s %8s\n' log MB render grep-c pipeline \
+	render/grep-c render/pipeline "RSS MB"
+prev_rss=
+for size in "$mb" $((mb * 2)); do
+	log=$tmp/kbuild-$size.log
+	awk -v mb="$size" -f "$here/gen-kbuild.awk" > "$log"
+	r=$(best "$results" render --release bench --commit bench "$log")
+	# through a pipe: with its output on /dev/null, grep stops early
+	g=$(best sh -c "grep -c -E ': (warning|error):' '$log' | cat")
+	p=$(best sh -c "grep -E ': (warning|error):' '$log' | sort | uniq -c | sort -rn")
+	m=$(rss "$results" render --release bench --commit bench "$log")
+	awk -v n="kbuild-$size" -v s="$(wc -c < "$log")" -v r="$r" -v g="$g" \
+	    -v p="$p" -v m="$m" 'BEGIN {
+		printf "%-10s %8.1f %8.2f %8.2f %8.2f %14.2f %16.2f %8.1f\n",
+		       n, s / 1048576, r, g, p, (g > 0 ? r / g : 0),
+		       (p > 0 ? r / p : 0), m / 1024
+	}'
+	[ -n "$prev_rss" ] && awk -v a="$prev_rss" -v b="$m" 'BEGIN {
+		printf "memory flat when the log doubles: %s (%.1f -> %.1f MB)\n",
+		       (b <= a * 1.2 ? "yes" : "no"), a / 1024, b / 1024
+	}'
+	prev_rss=$m
+	rm -f "$log"
+done
