@@ -196,6 +196,54 @@ bench: $(RESULTS)
 	$(Q)RESULTS_CORPUS=$(CORPUS) $(srctree)/tests/bench/bench.sh $(RESULTS)
 	$(Q)$(srctree)/tests/bench/bench-kbuild.sh $(RESULTS)
 
+# libFuzzer targets, one per input kind of the registry in parser.c, built
+# with clang: make fuzz; make fuzz-smoke FUZZ_SECONDS=N runs each for N
+# seconds from the test fixtures and fails on any crash, leak or UB report.
+FUZZ_CC ?= clang
+FUZZ_SECONDS ?= 30
+FUZZ_DIR := $(OUTPUT).fuzz/
+FUZZ_FLAGS := -g -O1 -std=gnu11 -D_GNU_SOURCE -Wall -Wextra \
+	-fsanitize=address,undefined -fno-sanitize-recover=undefined \
+	$(shell $(PKG_CONFIG) --cflags jansson yaml-0.1 2>/dev/null)
+FUZZ_KINDS := $(shell sed -n 's/^\t&parser_\([a-z0-9_]*\),$$/\1/p' \
+	$(srctree)/tools/results/parser.c)
+FUZZ_OBJS := $(patsubst $(srctree)/tools/results/%.c,$(FUZZ_DIR)obj/%.o,\
+	$(filter-out %/main.c,$(TOOL_SRCS)))
+FUZZERS := $(addprefix $(FUZZ_DIR)fuzz-,$(FUZZ_KINDS))
+
+$(FUZZ_DIR)obj/%.o: $(srctree)/tools/results/%.c
+	@mkdir -p $(dir $@)
+	$(QUIET_CC)$(FUZZ_CC) $(FUZZ_FLAGS) -fsanitize=fuzzer-no-link \
+		-MMD -MP -c -o $@ $<
+
+$(FUZZ_DIR)fuzz-%: $(srctree)/tests/fuzz/fuzz-parse.c $(FUZZ_OBJS)
+	$(QUIET_LINK)$(FUZZ_CC) $(FUZZ_FLAGS) -fsanitize=fuzzer \
+		-DFUZZ_KIND='"$*"' -I$(srctree)/tools/results -o $@ $^ $(LIBS)
+
+-include $(FUZZ_OBJS:.o=.d)
+.SECONDARY: $(FUZZ_OBJS)
+
+.PHONY: fuzz fuzz-smoke fuzz-long
+fuzz: $(FUZZERS)
+
+# Seeds: every fixture and golden input; new finds stay in corpus-KIND/
+fuzz-smoke fuzz-long: fuzz
+	$(Q)for k in $(FUZZ_KINDS); do \
+		c=$(FUZZ_DIR)corpus-$$k; mkdir -p $$c; \
+		find $(srctree)/tests/fixtures $(srctree)/tests/golden -type f \
+			! -name 'expected.*' ! -name args ! -name check \
+			! -name NOTES ! -name needs-corpus -size -256k \
+			-exec cp -t $$c {} + ; \
+		printf '  %-7s %s\n' FUZZ "$$k ($(FUZZ_SECONDS) s)"; \
+		$(FUZZ_DIR)fuzz-$$k -max_total_time=$(FUZZ_SECONDS) \
+			-max_len=65536 -timeout=10 -rss_limit_mb=2048 \
+			-print_final_stats=0 -artifact_prefix=$(FUZZ_DIR)$$k- \
+			$$c 2> $(FUZZ_DIR)fuzz-$$k.log || \
+			{ grep -v '^results: ' $(FUZZ_DIR)fuzz-$$k.log | tail -n 40; \
+			  echo "fuzz-$$k failed: see $(FUZZ_DIR)fuzz-$$k.log"; exit 1; }; \
+	done
+fuzz-long: FUZZ_SECONDS = 3600
+
 .PHONY: install uninstall
 install: $(RESULTS)
 	$(Q)$(INSTALL) -d -m 0755 $(DESTDIR)$(bindir)
@@ -208,7 +256,7 @@ uninstall:
 clean:
 	$(Q)rm -rf $(OUTPUT)$(TOOL_DIR)/*.o $(OUTPUT)$(TOOL_DIR)/*.d \
 		$(RESULTS) $(OUTPUT)tests/unit/*.o $(OUTPUT)tests/unit/*.d \
-		$(CHECK_RESULTS) $(OUTPUT).results $(FLAGS_FILE)
+		$(CHECK_RESULTS) $(OUTPUT).results $(FLAGS_FILE) $(FUZZ_DIR)
 
 .PHONY: help
 help:
@@ -217,6 +265,8 @@ help:
 	@echo '  check          unit, golden and corpus tests'
 	@echo '  results        build, test and check this tree; write RESULTS'
 	@echo '  bench          benchmarks against grep|sort|uniq -c and wc -l'
+	@echo '  fuzz           libFuzzer targets, one per input kind (clang)'
+	@echo '  fuzz-smoke     run each for FUZZ_SECONDS (default 30)'
 	@echo '  install        install into $$(DESTDIR)$$(prefix)/bin'
 	@echo '  uninstall      remove what install put there'
 	@echo '  clean          remove build outputs'

@@ -111,7 +111,9 @@ static void record_failure(struct kbuild *kb, const struct line *l,
 		return;
 	kb->fail_message = xstrdup(what);
 	kb->fail_line = l->nr;
-	if (target) {
+	while (tlen && is_space(target[tlen - 1]))
+		tlen--;
+	if (target && tlen) {
 		t = xstrndup(target, tlen);
 		kb->fail_target = intern(t);
 		free(t);

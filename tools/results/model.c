@@ -309,5 +309,7 @@ char *test_path_join(const struct record *r)
 			strbuf_addch(&sb, '.');
 		strbuf_addstr(&sb, r->path[i][0] ? r->path[i] : "\"\"");
 	}
+	if (!sb.len)
+		strbuf_addstr(&sb, "\"\"");
 	return strbuf_detach(&sb);
 }

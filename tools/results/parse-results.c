@@ -33,6 +33,7 @@ struct rstate {
 	enum section sec;
 	bool failed;
 	bool seen_format;
+	bool seen_summary;
 	struct failure *last_fail;
 	unsigned long *last_count;	/* of the line a count line follows */
 	struct strbuf reason;
@@ -106,6 +107,8 @@ static int header_line(struct parse_ctx *ctx, struct rstate *st,
 		return bad(ctx, st, "expected an indented header line");
 	p = s;
 	key = word(&p);
+	if (!key)
+		return bad(ctx, st, "expected a header line, not blanks");
 	p = skip_spaces(p);
 	if (!strcmp(key, "format")) {
 		if (strcmp(p, "1"))
@@ -360,6 +363,8 @@ static int section_title(struct parse_ctx *ctx, struct rstate *st,
 	st->last_fail = NULL;
 	st->last_count = NULL;
 	st->sec = sec;
+	if (sec == SEC_SUMMARY)
+		st->seen_summary = true;
 	return sec == SEC_TOOLS ? tool_section(ctx, st, s) : 0;
 }
 
@@ -448,6 +453,9 @@ static int check_counts(struct parse_ctx *ctx, struct rstate *st)
 					      st->sum[i].unique, c->source,
 					      groups);
 	}
+	/* a source with notices but no summary line has a count of 0 */
+	for (k = 0; k < s->nr_notice; k++)
+		summary_source(s, s->notice[k].source);
 	for (i = 0; i < s->nr_src; i++) {
 		const struct source_counts *c = &s->src[i];
 		unsigned long n = 0;
@@ -493,6 +501,8 @@ static int results_end(struct parse_ctx *ctx, void *priv)
 	flush_reason(st);
 	if (!st->failed && st->sec == SEC_HEADER)
 		ret = parse_error(ctx, "no 'Summary' section: truncated RESULTS");
+	else if (!st->failed && !st->seen_summary)
+		ret = parse_error(ctx, "no 'Summary' section");
 	else if (!st->failed)
 		ret = check_counts(ctx, st);
 	if (st->failed)

@@ -483,6 +483,7 @@ struct stream {
 	struct parse_ctx *ctx;
 	const struct parser *hint;
 	bool whole_json;	/* the input is a JSON file, not a log */
+	bool no_json;		/* find no JSON documents in it */
 };
 
 static int decode_json(struct stream *st, struct json_scan *js)
@@ -643,7 +644,7 @@ static int read_stream(struct stream *st, struct reader *rd)
 				     MAX_LINE);
 			ctx->cut_reported = true;
 		}
-		if (st->whole_json) {
+		if (st->whole_json && !st->no_json) {
 			/* a JSON file: documents, maybe blank lines between */
 			const char *p = skip_spaces(sb.buf);
 
@@ -658,7 +659,7 @@ static int read_stream(struct stream *st, struct reader *rd)
 				continue;
 			}
 		}
-		if (sb.len && starts_json(sb.buf, sb.len)) {
+		if (sb.len && !st->no_json && starts_json(sb.buf, sb.len)) {
 			if (rest_of_line(st, &js, sb.buf, sb.len, nr)) {
 				ret = -1;
 				break;
@@ -825,6 +826,8 @@ int parse_input(struct results *res, const char *arg,
 	kind = hint ? hint : detect(rd.buf, rd.end);
 	st.hint = hint;
 	st.whole_json = is_json_head(rd.buf, rd.end);
+	/* a RESULTS file is read by its grammar alone, "{" lines too */
+	st.no_json = kind == &parser_results;
 
 	ctx.in = results_add_input(res, file, kind->name);
 	ctx.path = ctx.in->name;
