@@ -96,6 +96,13 @@ ifneq ($(filter-out $(NO_DEPS_GOALS),$(or $(MAKECMDGOALS),all)),)
 endif
 
 CFLAGS ?= -O2 -g
+# make SANITIZE=address,undefined check: every run of the tool and the
+# tests under the sanitizers; any report fails the tests
+ifneq ($(SANITIZE),)
+  CFLAGS += -fsanitize=$(SANITIZE) -fno-sanitize-recover=all \
+	-fno-omit-frame-pointer
+  LDFLAGS += -fsanitize=$(SANITIZE)
+endif
 ALL_CFLAGS := $(CFLAGS) $(WARNINGS) -std=gnu11 -D_GNU_SOURCE \
 	-DRESULTS_VERSION=$(RESULTS_VERSION) \
 	$(shell $(PKG_CONFIG) --cflags jansson yaml-0.1 2>/dev/null) \
@@ -272,3 +279,4 @@ help:
 	@echo '  clean          remove build outputs'
 	@echo ''
 	@echo 'Variables: O=DIR  V=1  W=1|2|e  CC=  prefix=  DESTDIR='
+	@echo '           SANITIZE=address,undefined  FUZZ_SECONDS=N'

@@ -59,7 +59,7 @@ static void prefixed(struct kbuild *kb, const struct line *l,
 	enum severity sev = SEV_WARNING;
 	const char *msg, *glue;
 	struct record *r;
-	bool note;
+	bool note = false;
 
 	msg = severity_word(rest, &sev, &note);
 	if (!msg)
