@@ -194,7 +194,7 @@ results: $(RESULTS) $(CHECK_RESULTS)
 	fi
 	@printf '  %-7s %s\n' RENDER RESULTS
 	$(Q)set -- build:$(RWORK)build.log; \
-	if [ -f $(RWORK)sparse.log ]; then set -- "$$@" build:$(RWORK)sparse.log; fi; \
+	if [ -f $(RWORK)sparse.log ]; then set -- "$$@" sparse:$(RWORK)sparse.log; fi; \
 	while IFS= read -r n; do set -- "$$@" --notice "$$n"; done < $(RWORK)notices; \
 	$(RESULTS) render --srctree $(srctree) -o $(srctree)/RESULTS "$$@"
 
