@@ -6,7 +6,8 @@
 #   make check           unit tests (Check), golden tests, corpus tests
 #   make results         build, test, check this tree; write RESULTS
 #   make bench           benchmarks against grep/sort/uniq and wc
-#   make install         install into $(DESTDIR)$(prefix)/bin
+#   make install         install into $(DESTDIR)$(prefix)/bin, with the
+#                        git-results link for "git results show/log/..."
 #
 # Kbuild conventions: O=DIR puts every output in DIR, V=1 shows the
 # commands, W=1 adds extra warnings, W=e makes warnings errors.
@@ -155,19 +156,32 @@ $(TOOL_OBJS) $(TEST_OBJS): $(FLAGS_FILE)
 # The shared corpus of real tool outputs, when it is beside the tree
 CORPUS ?= $(srctree)/../shared/corpus
 
-.PHONY: check unit-check golden-check
-check: unit-check golden-check
+.PHONY: check unit-check golden-check git-check
+check: unit-check golden-check git-check
 
+# the runner also writes its results as KTAP, which the tool reads
 unit-check: $(CHECK_RESULTS) $(RESULTS)
 	$(Q)RESULTS_BIN=$(RESULTS) RESULTS_SRCTREE=$(srctree) \
-		RESULTS_CORPUS=$(CORPUS) $(CHECK_RESULTS)
+		RESULTS_CORPUS=$(CORPUS) \
+		RESULTS_KTAP=$(OUTPUT)tests/unit/check-results.ktap \
+		$(CHECK_RESULTS)
 
 golden-check: $(RESULTS)
 	$(Q)RESULTS_CORPUS=$(CORPUS) UPDATE_GOLDEN=$(UPDATE_GOLDEN) \
 		$(srctree)/tests/golden.sh $(RESULTS) $(srctree)/tests/golden
 
+# diff, show, log, notes, trailer, report and the merge driver, in
+# temporary git repositories with tagged releases
+git-check: $(RESULTS)
+	$(Q)$(srctree)/tests/git.sh $(RESULTS)
+
 # make results: this tree's own dogfood. The tool is built from scratch
 # in a directory of its own, so that every run reads the same build log.
+# RESULTS is compared with the previous release: RESULTS_PREVIOUS (a
+# revision or a RESULTS file) when given, else the latest tag before HEAD
+# that matches RESULTS_PREVIOUS_TAG; with no such tag, nothing is compared.
+RESULTS_PREVIOUS_TAG ?= v[0-9]*
+RESULTS_PREVIOUS ?=
 RWORK := $(OUTPUT).results/
 .PHONY: results
 results: $(RESULTS) $(CHECK_RESULTS)
@@ -179,9 +193,14 @@ results: $(RESULTS) $(CHECK_RESULTS)
 	$(Q)status=0; RESULTS_BIN=$(RESULTS) RESULTS_SRCTREE=$(srctree) \
 		RESULTS_CORPUS=$(CORPUS) CK_VERBOSITY=normal \
 		CK_TAP_LOG_FILE_NAME=$(RWORK)unit.tap \
+		RESULTS_KTAP=$(RWORK)unit.ktap \
 		$(CHECK_RESULTS) > $(RWORK)unit.log 2>&1 || status=$$?; \
-		printf 'check:unit tests: %s (exit %s)\n' \
-		"$$(tail -n 1 $(RWORK)unit.log)" "$$status" > $(RWORK)notices
+		: > $(RWORK)notices; \
+		if [ ! -s $(RWORK)unit.ktap ]; then \
+			printf 'check:unit tests: %s (exit %s)\n' \
+			"$$(tail -n 1 $(RWORK)unit.log)" "$$status" \
+			> $(RWORK)notices; \
+		fi
 	$(Q)if command -v sparse >/dev/null 2>&1; then \
 		printf '  %-7s %s\n' SPARSE $(patsubst $(srctree)/%,%,$(RWORK))sparse.log; \
 		for f in $(patsubst $(srctree)/%,%,$(TOOL_SRCS)); do \
@@ -195,7 +214,13 @@ results: $(RESULTS) $(CHECK_RESULTS)
 	@printf '  %-7s %s\n' RENDER RESULTS
 	$(Q)set -- build:$(RWORK)build.log; \
 	if [ -f $(RWORK)sparse.log ]; then set -- "$$@" sparse:$(RWORK)sparse.log; fi; \
+	if [ -s $(RWORK)unit.ktap ]; then set -- "$$@" ktap:$(RWORK)unit.ktap; fi; \
 	while IFS= read -r n; do set -- "$$@" --notice "$$n"; done < $(RWORK)notices; \
+	if [ -n '$(RESULTS_PREVIOUS)' ]; then \
+		set -- --previous '$(RESULTS_PREVIOUS)' "$$@"; \
+	else \
+		set -- --previous-tag '$(RESULTS_PREVIOUS_TAG)' "$$@"; \
+	fi; \
 	$(RESULTS) render --srctree $(srctree) -o $(srctree)/RESULTS "$$@"
 
 .PHONY: bench
@@ -255,9 +280,10 @@ fuzz-long: FUZZ_SECONDS = 3600
 install: $(RESULTS)
 	$(Q)$(INSTALL) -d -m 0755 $(DESTDIR)$(bindir)
 	$(Q)$(INSTALL) -m 0755 $(RESULTS) $(DESTDIR)$(bindir)/results
+	$(Q)ln -sf results $(DESTDIR)$(bindir)/git-results
 
 uninstall:
-	$(Q)rm -f $(DESTDIR)$(bindir)/results
+	$(Q)rm -f $(DESTDIR)$(bindir)/results $(DESTDIR)$(bindir)/git-results
 
 .PHONY: clean
 clean:
@@ -269,8 +295,9 @@ clean:
 help:
 	@echo 'Targets:'
 	@echo '  all (default)  build $(TOOL_DIR)/results'
-	@echo '  check          unit, golden and corpus tests'
-	@echo '  results        build, test and check this tree; write RESULTS'
+	@echo '  check          unit, golden, corpus and git tests'
+	@echo '  results        build, test and check this tree; write RESULTS,'
+	@echo '                 compared with the previous release (a tag)'
 	@echo '  bench          benchmarks against grep|sort|uniq -c and wc -l'
 	@echo '  fuzz           libFuzzer targets, one per input kind (clang)'
 	@echo '  fuzz-smoke     run each for FUZZ_SECONDS (default 30)'
@@ -280,3 +307,4 @@ help:
 	@echo ''
 	@echo 'Variables: O=DIR  V=1  W=1|2|e  CC=  prefix=  DESTDIR='
 	@echo '           SANITIZE=address,undefined  FUZZ_SECONDS=N'
+	@echo '           RESULTS_PREVIOUS_TAG=PATTERN (v[0-9]*)  RESULTS_PREVIOUS=REV|FILE'

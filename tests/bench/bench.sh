@@ -38,9 +38,18 @@
 # is a benchmark, not a test: the exit status is non-zero only when a
 # command fails, never because something is slow or big.
 #
+# A second part reads KTAP: a kernel console log of KUnit's shape,
+# generated with RESULTS_BENCH_KTAP cases (default 300000) in suites of
+# 300, parameterised cases among them, one case in 50 skipped and one in
+# 100 failed with its diagnostic lines, and a tenth of that log. It times
+# "results render" on both, and "kunit.py parse --json" on the large one
+# when KUNIT_PY names tools/testing/kunit/kunit.py inside a kernel tree
+# (kunit.py runs only from there; Debian's linux-source-6.1 has one), and
+# prints how many times faster results is (the goal: 100x at least).
+#
 # Environment: RESULTS_CORPUS (the shared corpus), RESULTS_BENCH_SIZES
-# (log sizes in MB, default "20 200"), RESULTS_BENCH_RUNS, TMPDIR.
-# 1 MB is 2^20 bytes throughout.
+# (log sizes in MB, default "20 200"), RESULTS_BENCH_RUNS, TMPDIR,
+# RESULTS_BENCH_KTAP, KUNIT_PY. 1 MB is 2^20 bytes throughout.
 
 set -euo pipefail
 export LC_ALL=C
@@ -310,3 +319,124 @@ else
 			ps / 1024, pl / 1024, pl / ps, rs / 1024, rl / 1024, rl / rs
 	}'
 fi
+
+# KTAP: KUnit's console with N cases, "[    1.234567] " before each line
+gen_ktap() {
+	awk -v cases="$1" 'BEGIN {
+		per = 300
+		suites = int((cases + per - 1) / per)
+		t = 0
+		printf "[    0.000000] Linux version 6.1.0 (bench)\n"
+		printf "[    1.000000] KTAP version 1\n[    1.000000] 1..%d\n", suites
+		for (s = 1; s <= suites; s++) {
+			n = cases - (s - 1) * per
+			if (n > per)
+				n = per
+			p = "[" sprintf("%5d.%06d", 1 + s / 1000, s % 1000000) "] "
+			printf "%s    KTAP version 1\n%s    # Subtest: suite_%d\n%s    1..%d\n", p, p, s, p, n - int(n / 10) * 3
+			pass = fail = skip = 0
+			num = 0
+			for (c = 1; c <= n; c++) {
+				name = "s" s "_case_" c
+				if (c % 10 == 1 && c + 3 <= n) {
+					# a parameterised case: 4 parameters
+					num++
+					printf "%s        KTAP version 1\n%s        # Subtest: %s\n", p, p, name
+					for (k = 1; k <= 4; k++)
+						printf "%s        ok %d param-%d\n", p, k, k - 1
+					printf "%s    # %s: pass:4 fail:0 skip:0 total:4\n", p, name
+					printf "%s    ok %d %s\n", p, num, name
+					pass += 4
+					c += 3
+					continue
+				}
+				num++
+				if (c % 100 == 7) {
+					printf "%s    # %s: EXPECTATION FAILED at lib/bench_test.c:%d\n", p, name, c
+					printf "%s    Expected a == b, but\n%s        a == 1 (0x1)\n%s        b == 2 (0x2)\n", p, p, p
+					printf "%s    not ok %d %s\n", p, num, name
+					fail++
+				} else if (c % 50 == 6) {
+					printf "%s    ok %d %s # SKIP needs CONFIG_BENCH\n", p, num, name
+					skip++
+				} else {
+					printf "%s    ok %d %s\n", p, num, name
+					pass++
+				}
+			}
+			printf "%s# Totals: pass:%d fail:%d skip:%d total:%d\n", p, pass, fail, skip, pass + fail + skip
+			printf "%s%s %d suite_%d\n", p, fail ? "not ok" : "ok", s, s
+		}
+		printf "[ 9999.000000] reboot: System halted\n"
+	}' > "$2"
+}
+
+# time_best LABEL CMD...: best wall time (us) into best, largest RSS (KB)
+# into peak
+time_best() {
+	local i t0 status
+	best=
+	peak=0
+	for ((i = 0; i < runs; i++)); do
+		now_us
+		t0=$us
+		status=0
+		if [[ -n $timer ]]; then
+			"$timer" -f %M -o rss "$@" > /dev/null 2> stderr || status=$?
+		else
+			"$@" > /dev/null 2> stderr || status=$?
+		fi
+		now_us
+		if [[ $status -ne 0 ]]; then
+			cat stderr >&2
+			die "failed (exit $status): $*"
+		fi
+		if [[ -z $best || $((us - t0)) -lt $best ]]; then
+			best=$((us - t0))
+		fi
+		if [[ -n $timer && $(tail -n 1 rss) -gt $peak ]]; then
+			peak=$(tail -n 1 rss)
+		fi
+	done
+}
+
+ktap_cases=${RESULTS_BENCH_KTAP:-300000}
+[[ $ktap_cases =~ ^[1-9][0-9]*$ ]] || die "RESULTS_BENCH_KTAP: not a positive number: '$ktap_cases'"
+small_cases=$((ktap_cases / 10 > 0 ? ktap_cases / 10 : 1))
+printf '\nKTAP: a KUnit console log (printk times, 300 cases a suite, parameterised cases,\n'
+printf '1 in 50 skipped, 1 in 100 failed with its diagnostics); best of %d runs\n\n' "$runs"
+kfmt='%-12s %9s %7s %9s %9s %9s\n'
+# shellcheck disable=SC2059
+printf "$kfmt" cases MB lines render cases/s "RSS MB"
+for n in "$small_cases" "$ktap_cases"; do
+	gen_ktap "$n" "ktap-$n.log"
+	time_best "$results" render --release bench --commit bench "ktap-$n.log"
+	render_us[n]=$best
+	awk -v fmt="$kfmt" -v n="$n" -v b="$(wc -c < "ktap-$n.log")" \
+	    -v l="$(wc -l < "ktap-$n.log")" -v us="$best" -v kb="$peak" \
+	    -v have_rss="${timer:+1}" 'BEGIN {
+		printf fmt, n, sprintf("%.1f", b / 1048576), l,
+			sprintf("%.3f s", us / 1e6), sprintf("%.0f", n / (us / 1e6)),
+			have_rss ? sprintf("%.1f", kb / 1024) : "n/a"
+	}'
+	[[ $n == "$ktap_cases" ]] || rm -f "ktap-$n.log"
+done
+
+if [[ -z ${KUNIT_PY:-} ]]; then
+	printf '\nkunit.py: not measured: KUNIT_PY is not set (point it at tools/testing/kunit/kunit.py\n'
+	printf 'in a kernel tree, e.g. from the Debian package linux-source-6.1)\n'
+elif [[ ! -f $KUNIT_PY || $KUNIT_PY != */tools/testing/kunit/kunit.py ]]; then
+	printf '\nkunit.py: not measured: KUNIT_PY=%s is not tools/testing/kunit/kunit.py in a kernel tree\n' "$KUNIT_PY"
+elif ! command -v python3 > /dev/null; then
+	printf '\nkunit.py: not measured: python3 is not installed\n'
+else
+	# kunit.py exits 1 when a test failed, as some do here
+	# shellcheck disable=SC2016 # for the inner shell
+	time_best sh -c 'python3 "$0" parse --json "$1"; [ $? -le 1 ]' \
+		"$KUNIT_PY" "$PWD/ktap-$ktap_cases.log"
+	awk -v n="$ktap_cases" -v k="$best" -v r="${render_us[$ktap_cases]}" 'BEGIN {
+		printf "\nkunit.py parse --json on the %d cases: %.3f s; results render: %.3f s: %.0fx faster (goal: 100x) %s\n",
+			n, k / 1e6, r / 1e6, k / r, k / r >= 100 ? "ok" : "BELOW THE GOAL"
+	}'
+fi
+rm -f "ktap-$ktap_cases.log"

@@ -283,6 +283,228 @@ START_TEST(test_sparse_c1_kernel_time)
 }
 END_TEST
 
+/*
+ * kunit.py's leaves, our own way: "STATUS a.b.c" for every object of a
+ * "test_cases" array, its path the names of the groups above it below
+ * the root. A name "selftests: T: P" is the two names T and P, as the
+ * ktap kind reads kselftest's programs.
+ */
+static void json_leaves(json_t *group, struct strbuf *path,
+			struct strbuf *out)
+{
+	size_t len = path->len, i;
+	json_t *v;
+
+	json_array_foreach(json_object_get(group, "sub_groups"), i, v) {
+		strbuf_addf(path, "%s.", json_string_value(
+			json_object_get(v, "name")));
+		json_leaves(v, path, out);
+		strbuf_setlen(path, len);
+	}
+	json_array_foreach(json_object_get(group, "test_cases"), i, v) {
+		const char *name = json_string_value(json_object_get(v, "name"));
+		const char *t = skip_prefix(name, "selftests: ");
+		const char *sep = t ? strstr(t, ": ") : NULL;
+
+		strbuf_addf(out, "%s %s", json_string_value(
+			json_object_get(v, "status")), path->buf);
+		if (sep)
+			strbuf_addf(out, "%.*s.%s", (int)(sep - t), t, sep + 2);
+		else
+			strbuf_addstr(out, name);
+		strbuf_addch(out, '\n');
+	}
+}
+
+/* Our test records, in the same form */
+static void our_leaves(const struct results *res, struct strbuf *out)
+{
+	size_t i;
+
+	for (i = 0; i < res->nr; i++) {
+		char *name;
+
+		if (res->rec[i].type != REC_TEST)
+			continue;
+		name = test_path_join(&res->rec[i]);
+		strbuf_addf(out, "%s %s\n",
+			    test_status_name(res->rec[i].status), name);
+		free(name);
+	}
+}
+
+/* Remove the line @line (with its '\n') from @sb: true when it was there */
+static bool take_line(struct strbuf *sb, const char *line, size_t len)
+{
+	char *p = sb->buf;
+
+	while ((p = memmem(p, sb->buf + sb->len - p, line, len))) {
+		if ((p == sb->buf || p[-1] == '\n') && p[len] == '\n') {
+			memmove(p, p + len + 1, sb->buf + sb->len - p - len - 1);
+			strbuf_setlen(sb, sb->len - len - 1);
+			return true;
+		}
+		p++;
+	}
+	return false;
+}
+
+/*
+ * Read @log and compare its tests with kunit.py's JSON @json of it:
+ * every leaf of kunit.py's has a record with the same path and status.
+ * With @nested, records below one of kunit.py's leaves may be left over
+ * (the results of a kselftest program, which kunit.py does not read);
+ * without, nothing may.
+ */
+static void compare_with_json(const char *log, const char *json, bool nested)
+{
+	struct strbuf want = STRBUF_INIT, got = STRBUF_INIT;
+	struct strbuf path = STRBUF_INIT;
+	char *jpath = corpus_path(json);
+	const char *p, *e;
+	struct results res;
+	json_error_t jerr;
+	json_t *doc;
+
+	doc = json_load_file(jpath, 0, &jerr);
+	ck_assert_msg(doc != NULL, "%s: %s", jpath, jerr.text);
+	json_leaves(doc, &path, &want);
+	json_decref(doc);
+	parse_corpus(&res, log);
+	our_leaves(&res, &got);
+	for (p = want.buf; *p; p = e + 1) {
+		e = strchr(p, '\n');
+		ck_assert_msg(take_line(&got, p, e - p),
+			      "%s: kunit.py's '%.*s' is not read the same", log,
+			      (int)(e - p), p);
+	}
+	for (p = got.buf; *p; p = e + 1) {
+		const char *w, *we, *name = strchr(p, ' ') + 1;
+		bool below = false;
+
+		e = strchr(p, '\n');
+		for (w = want.buf; nested && *w && !below; w = we + 1) {
+			const char *wname = strchr(w, ' ') + 1;
+
+			we = strchr(w, '\n');
+			below = (size_t)(e - name) > (size_t)(we - wname) &&
+				!memcmp(name, wname, we - wname) &&
+				name[we - wname] == '.';
+		}
+		ck_assert_msg(below, "%s: '%.*s' is not one of kunit.py's",
+			      log, (int)(e - p), p);
+	}
+	results_release(&res);
+	strbuf_release(&want);
+	strbuf_release(&got);
+	strbuf_release(&path);
+	free(jpath);
+}
+
+/*
+ * kunit.py's own parser fixtures, each with the JSON that kunit.py parse
+ * --json made of it: the same leaves, the same statuses.
+ */
+START_TEST(test_ktap_test_data)
+{
+	struct strbuf dir = STRBUF_INIT;
+	struct dirent *de;
+	DIR *d;
+	int n = 0;
+
+	if (corpus_missing())
+		return;
+	strbuf_addf(&dir, "%s/kunit/test_data", corpus_dir());
+	d = opendir(dir.buf);
+	ck_assert_msg(d != NULL, "cannot open %s", dir.buf);
+	while ((de = readdir(d))) {
+		struct strbuf log = STRBUF_INIT, json = STRBUF_INIT;
+
+		if (!ends_with(de->d_name, ".log"))
+			continue;
+		strbuf_addf(&log, "kunit/test_data/%s", de->d_name);
+		strbuf_add(&json, log.buf, log.len - 4);
+		strbuf_addstr(&json, ".json");
+		compare_with_json(log.buf, json.buf, true);
+		strbuf_release(&log);
+		strbuf_release(&json);
+		n++;
+	}
+	closedir(d);
+	ck_assert_int_ge(n, 11);
+	strbuf_release(&dir);
+}
+END_TEST
+
+/*
+ * The run of kunit_run_default.json as the kernel printed it (test.log),
+ * as kunit.py exec --raw_output=kunit printed it, and kunit.py's console
+ * of it, plain and through a pty: the README's 217 tests, 210 passed and
+ * 7 skipped, the same leaves as the JSON's.
+ */
+START_TEST(test_ktap_run_default)
+{
+	static const char *const logs[] = {
+		"kunit/kunit_run_default.test.log",
+		"kunit/kunit_exec_raw_kunit.txt",
+		"kunit/kunit_run_default.console.txt",
+		"kunit/kunit_exec_tty_ansi.txt",
+	};
+	size_t i;
+
+	if (corpus_missing())
+		return;
+	for (i = 0; i < ARRAY_SIZE(logs); i++) {
+		struct results res;
+
+		compare_with_json(logs[i], "kunit/kunit_run_default.json",
+				  false);
+		parse_corpus(&res, logs[i]);
+		ck_assert_uint_eq(tu_count_tests(&res, TEST_PASS), 210);
+		ck_assert_uint_eq(tu_count_tests(&res, TEST_SKIP), 7);
+		ck_assert_uint_eq(tu_count(&res, REC_TEST), 217);
+		ck_assert_uint_eq(res.in[0].suites.nr, 27);
+		results_release(&res);
+	}
+}
+END_TEST
+
+/*
+ * The README's counts of the runner's own lines: 46 programs, 39 ok, 2
+ * skipped, 5 not ok; and 9 timers programs, 3 ok, 5 timed out, 1 skipped
+ */
+START_TEST(test_kselftest_runs)
+{
+	static const struct {
+		const char *log;
+		unsigned long pass, fail, skip, error;
+	} runs[] = {
+		{ "kselftest/kselftest_run_kselftest.log", 39, 5, 2, 0 },
+		{ "kselftest/kselftest_timers_timeout20.log", 3, 0, 1, 5 },
+	};
+	size_t i, k;
+
+	if (corpus_missing())
+		return;
+	for (i = 0; i < ARRAY_SIZE(runs); i++) {
+		unsigned long n[TEST_NR_STATUS] = { 0 };
+		struct results res;
+
+		parse_corpus(&res, runs[i].log);
+		ck_assert_str_eq(res.in[0].kind, "ktap");
+		/* the programs: the records whose path is [target, program] */
+		for (k = 0; k < res.nr; k++)
+			if (res.rec[k].type == REC_TEST && res.rec[k].depth == 2)
+				n[res.rec[k].status]++;
+		ck_assert_uint_eq(n[TEST_PASS], runs[i].pass);
+		ck_assert_uint_eq(n[TEST_FAIL], runs[i].fail);
+		ck_assert_uint_eq(n[TEST_SKIP], runs[i].skip);
+		ck_assert_uint_eq(n[TEST_ERROR], runs[i].error);
+		results_release(&res);
+	}
+}
+END_TEST
+
 Suite *corpus_suite(void)
 {
 	Suite *s = suite_create("corpus");
@@ -291,6 +513,9 @@ Suite *corpus_suite(void)
 	tcase_set_timeout(tc, 60);
 	tcase_add_test(tc, test_kunit_test_data);
 	tcase_add_test(tc, test_kunit_run_default);
+	tcase_add_test(tc, test_ktap_test_data);
+	tcase_add_test(tc, test_ktap_run_default);
+	tcase_add_test(tc, test_kselftest_runs);
 	tcase_add_test(tc, test_build_w1_arch_x86);
 	tcase_add_test(tc, test_build_w1_arch_x86_keepgoing);
 	tcase_add_test(tc, test_build_w1_nowerror);

@@ -330,5 +330,7 @@ Suite *results_suite(void)
 	tcase_add_test(te, test_truncated_no_summary);
 	tcase_add_test(te, test_other_malformed);
 	suite_add_tcase(s, te);
+	/* the sections that compare releases: check-compare.c */
+	compare_tcases(s);
 	return s;
 }

@@ -427,7 +427,11 @@ START_TEST(test_render_exact)
 			 "      2 occurrences\n"
 			 "\n"
 			 "Notices\n"
-			 "  results results build W1.log: a line longer than 65536 bytes was cut\n");
+			 "  results results build W1.log: a line longer than 65536 bytes was cut\n"
+			 "\n"
+			 "Coverage\n"
+			 "  configuration arch=x86 w=1\n"
+			 "    dir fs\n");
 	free(text);
 	summary_release(&s);
 	results_release(&res);

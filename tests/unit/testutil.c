@@ -371,3 +371,17 @@ char *tu_render(const struct summary *s)
 	return strbuf_detach(&sb);
 }
 
+void tu_assert_diag(const struct record *r, const char *tool, int sev,
+		    const char *file, unsigned long line, unsigned long column,
+		    const char *category, const char *message)
+{
+	ck_assert_ptr_nonnull(r);
+	ck_assert_int_eq(r->type, REC_DIAG);
+	ck_assert_pstr_eq(r->tool, tool);
+	ck_assert_int_eq(r->severity, sev);
+	ck_assert_pstr_eq(r->file, file);
+	ck_assert_uint_eq(r->line, line);
+	ck_assert_uint_eq(r->column, column);
+	ck_assert_pstr_eq(r->category, category);
+	ck_assert_pstr_eq(r->message, message);
+}

@@ -91,5 +91,14 @@ void tu_summarise(struct summary *s, const struct results *res);
 /* The RESULTS text of a summary, malloc'd. */
 char *tu_render(const struct summary *s);
 
+/*
+ * Assert every field of a diagnostic that a parser sets: its tool,
+ * severity, file, line, column, category and message (NULL: must be
+ * NULL; line and column 0: none).
+ */
+void tu_assert_diag(const struct record *r, const char *tool, int sev,
+		    const char *file, unsigned long line, unsigned long column,
+		    const char *category, const char *message);
+
 
 #endif /* RESULTS_TESTUTIL_H */

@@ -3,15 +3,14 @@
  * results render: one release's RESULTS (or its JSON model) from the
  * inputs.
  */
-#include <errno.h>
-#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
 #include "cmd.h"
+#include "compare.h"
+#include "git.h"
 #include "render.h"
 #include "strbuf.h"
 #include "summary.h"
@@ -30,10 +29,20 @@ static const char render_usage[] =
 "  --commit SHA        the commit named in the header; default: that of\n"
 "                      a RESULTS input, else HEAD\n"
 "  --notice TOOL:TEXT  add a notice about the check run (repeatable)\n"
+"  --previous REV|FILE compare with the previous release: a RESULTS file\n"
+"                      or a git revision (its RESULTS, or its note);\n"
+"                      adds 'Changes since PREV' at the top\n"
+"  --previous-tag PATTERN  without --previous: compare with the latest\n"
+"                      tag matching PATTERN before HEAD, if there is one\n"
+"  --known FILE        known issues (YAML): listed under 'Known issues',\n"
+"                      never new\n"
 "  --fail-on LIST      exit 1 when one of these holds (comma-separated):\n"
 "                      fail (a test or build failed), error (an error\n"
 "                      diagnostic), warning (an error or a warning),\n"
-"                      notice (a problem with the check run)\n"
+"                      notice (a problem with the check run),\n"
+"                      new[:SOURCE[:SEVERITY]] or more[:SOURCE[:SEVERITY]]\n"
+"                      (with --previous; SEVERITY: error, warning, info,\n"
+"                      fail)\n"
 "  --label KEY=VALUE   label every input (arch, config, compiler,\n"
 "                      compiler_version, w); overrides the log\n"
 "  --srctree DIR       the kernel source tree (paths, release)\n"
@@ -57,9 +66,14 @@ struct render_opts {
 	unsigned int fail_on;
 	const char **notice;
 	size_t nr_notice, alloc_notice;
+	const char *previous;
+	const char *previous_tag;
+	const char *known;
+	struct fail_on_list changes;	/* --fail-on=new... */
 };
 
-static int parse_fail_on(const char *arg, unsigned int *mask)
+static int parse_fail_on(const char *arg, unsigned int *mask,
+			 struct fail_on_list *changes)
 {
 	static const struct {
 		const char *name;
@@ -81,61 +95,25 @@ static int parse_fail_on(const char *arg, unsigned int *mask)
 			if (strlen(conds[i].name) == n &&
 			    !strncmp(p, conds[i].name, n))
 				break;
-		if (i == ARRAY_SIZE(conds))
-			return error("bad --fail-on '%s': expected fail, error, warning or notice",
+		if (i == ARRAY_SIZE(conds) &&
+		    (starts_with(p, "new") || starts_with(p, "more"))) {
+			char *item = xstrndup(p, n);
+			int ret = fail_on_parse(changes, item);
+
+			free(item);
+			if (ret)
+				return -1;
+		} else if (i == ARRAY_SIZE(conds)) {
+			return error("bad --fail-on '%s': expected fail, error, warning, notice, new or more",
 				     arg);
-		*mask |= conds[i].bit;
+		} else {
+			*mask |= conds[i].bit;
+		}
 		p += n;
 		if (!*p)
 			return 0;
 		p++;
 	}
-}
-
-/* Run a command without a shell; return its first output line, or NULL. */
-static char *run_line(const char *const argv[])
-{
-	struct strbuf sb = STRBUF_INIT;
-	char buf[256];
-	int fds[2], status;
-	ssize_t n;
-	pid_t pid;
-
-	if (pipe(fds))
-		return NULL;
-	pid = fork();
-	if (pid < 0) {
-		close(fds[0]);
-		close(fds[1]);
-		return NULL;
-	}
-	if (!pid) {
-		int null = open("/dev/null", O_RDWR);
-
-		dup2(fds[1], STDOUT_FILENO);
-		if (null >= 0) {
-			dup2(null, STDERR_FILENO);
-			dup2(null, STDIN_FILENO);
-		}
-		close(fds[0]);
-		close(fds[1]);
-		execvp(argv[0], (char *const *)argv);
-		_exit(127);
-	}
-	close(fds[1]);
-	while ((n = read(fds[0], buf, sizeof(buf))) > 0 ||
-	       (n < 0 && errno == EINTR))
-		if (n > 0)
-			strbuf_add(&sb, buf, n);
-	close(fds[0]);
-	while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
-		;
-	if (!WIFEXITED(status) || WEXITSTATUS(status) || !sb.len) {
-		strbuf_release(&sb);
-		return NULL;
-	}
-	strbuf_setlen(&sb, strcspn(sb.buf, "\n"));
-	return strbuf_detach(&sb);
 }
 
 /* "VERSION = 6" from a kernel tree's top Makefile */
@@ -201,18 +179,25 @@ out:
 	return ret;
 }
 
-static void find_release(struct summary *s, const struct render_opts *ro,
-			 const struct input_opts *io)
+/**
+ * find_release() - the release and commit a summary names
+ * @s: the summary; its release and commit are set when not yet
+ * @release: --release, or NULL
+ * @commit: --commit, or NULL
+ * @srctree: --srctree, or NULL for the current directory
+ */
+void find_release(struct summary *s, const char *release, const char *commit,
+		  const char *srctree)
 {
-	const char *dir = io->popt.srctree ? io->popt.srctree : ".";
+	const char *dir = srctree ? srctree : ".";
 	const char *const describe[] = { "git", "-C", dir, "describe",
 					 "--tags", "--always", NULL };
 	const char *const head[] = { "git", "-C", dir, "rev-parse", "HEAD",
 				     NULL };
 	char *v;
 
-	if (ro->release) {
-		s->release = intern(ro->release);
+	if (release) {
+		s->release = intern(release);
 	} else if (!s->release) {
 		v = kernel_version(dir);
 		if (!v)
@@ -220,8 +205,8 @@ static void find_release(struct summary *s, const struct render_opts *ro,
 		s->release = intern(v);
 		free(v);
 	}
-	if (ro->commit) {
-		s->commit = intern(ro->commit);
+	if (commit) {
+		s->commit = intern(commit);
 	} else if (!s->commit) {
 		v = run_line(head);
 		s->commit = intern(v);
@@ -278,6 +263,9 @@ static int parse_render_args(int argc, char **argv, struct render_opts *ro,
 		{ "commit", required_argument, NULL, 'c' },
 		{ "notice", required_argument, NULL, 'n' },
 		{ "fail-on", required_argument, NULL, 'F' },
+		{ "previous", required_argument, NULL, 'p' },
+		{ "previous-tag", required_argument, NULL, 'P' },
+		{ "known", required_argument, NULL, 'k' },
 		{ "help", no_argument, NULL, 'h' },
 		INPUT_OPTS_LONG,
 		{ NULL, 0, NULL, 0 },
@@ -315,8 +303,17 @@ static int parse_render_args(int argc, char **argv, struct render_opts *ro,
 			ro->notice[ro->nr_notice++] = optarg;
 			break;
 		case 'F':
-			if (parse_fail_on(optarg, &ro->fail_on))
+			if (parse_fail_on(optarg, &ro->fail_on, &ro->changes))
 				return -1;
+			break;
+		case 'p':
+			ro->previous = optarg;
+			break;
+		case 'P':
+			ro->previous_tag = optarg;
+			break;
+		case 'k':
+			ro->known = optarg;
 			break;
 		case 'h':
 			printf(render_usage, parser_kind_list());
@@ -333,6 +330,8 @@ static int parse_render_args(int argc, char **argv, struct render_opts *ro,
 		short_usage(render_usage, "render");
 		return -1;
 	}
+	if (ro->changes.nr && !ro->previous && !ro->previous_tag)
+		return error("render: --fail-on=new or more needs --previous or --previous-tag");
 	return 0;
 }
 
@@ -347,6 +346,7 @@ int cmd_render(int argc, char **argv)
 {
 	struct render_opts ro = { 0 };
 	struct input_opts io = { 0 };
+	struct known_list known = { 0 };
 	struct strbuf out = STRBUF_INIT;
 	struct summary s;
 	struct results res;
@@ -372,20 +372,28 @@ int cmd_render(int argc, char **argv)
 	if (res.imported)
 		summary_merge(&s, res.imported);
 	summary_finish(&s);
-	find_release(&s, &ro, &io);
+	find_release(&s, ro.release, ro.commit, io.popt.srctree);
+	if (ro.known && known_load(&known, ro.known))
+		goto out;
+	if ((ro.previous || ro.previous_tag || ro.known) &&
+	    compare_with_previous(&s, io.popt.srctree, ro.previous,
+				  ro.previous_tag, ro.known ? &known : NULL))
+		goto out;
 	if (ro.json)
 		render_json(&res, &s, &out);
 	else
 		render_text(&s, &out);
 	if (write_output(ro.output, out.buf, out.len))
 		goto out;
-	ret = ro.fail_on && fail_on_holds(&s, ro.fail_on) ? EXIT_FAILON :
-	      EXIT_OK;
+	ret = (ro.fail_on && fail_on_holds(&s, ro.fail_on)) ||
+	      fail_on_new_holds(&ro.changes, &s.ext) ? EXIT_FAILON : EXIT_OK;
 out:
 	strbuf_release(&out);
 	summary_release(&s);
 	results_release(&res);
 	input_opts_release(&io);
+	known_release(&known);
+	fail_on_release(&ro.changes);
 	free(ro.notice);
 	return ret;
 }

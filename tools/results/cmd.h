@@ -36,5 +36,17 @@ int write_output(const char *path, const char *buf, size_t len);
 
 int cmd_parse(int argc, char **argv);
 int cmd_render(int argc, char **argv);
+int cmd_diff(int argc, char **argv);
+int cmd_show(int argc, char **argv);
+int cmd_log(int argc, char **argv);
+int cmd_note(int argc, char **argv);
+int cmd_trailer(int argc, char **argv);
+int cmd_report(int argc, char **argv);
+int cmd_merge_driver(int argc, char **argv);
+
+struct summary;
+void find_release(struct summary *s, const char *release, const char *commit,
+		  const char *srctree);
+char *test_link(const char *base, const char *tree, const char *version);
 
 #endif /* RESULTS_CMD_H */

@@ -88,6 +88,7 @@ bool fmt_objtool_line(struct kbuild *kb, const struct line *l);
 bool fmt_sphinx_line(struct kbuild *kb, const struct line *l);
 bool fmt_smatch_line(struct kbuild *kb, const struct line *l);
 bool fmt_rust_line(struct kbuild *kb, const struct line *l);
+bool fmt_dtc_line(struct kbuild *kb, const struct line *l);
 void fmt_cc_close(struct kbuild *kb, struct record *r);
 void fmt_cc_finish(struct kbuild *kb);
 void fmt_sparse_adopt(struct kbuild *kb, struct record *r);

@@ -31,6 +31,13 @@ struct cmd {
 static const struct cmd commands[] = {
 	{ "parse", cmd_parse, "print the records of the inputs" },
 	{ "render", cmd_render, "render one release's RESULTS" },
+	{ "diff", cmd_diff, "compare two releases (files or revisions)" },
+	{ "show", cmd_show, "print a revision's RESULTS (tree or note)" },
+	{ "log", cmd_log, "one line per tagged release, unstable tests" },
+	{ "note", cmd_note, "keep RESULTS as a note in refs/notes/results" },
+	{ "trailer", cmd_trailer, "print the Test-link: trailer" },
+	{ "report", cmd_report, "a regressions-first report for a mail" },
+	{ "merge-driver", cmd_merge_driver, "git merge driver for RESULTS" },
 };
 
 static void usage(FILE *f)
@@ -41,7 +48,7 @@ static void usage(FILE *f)
 	fprintf(f, "Put the test results of a kernel tree into its release.\n\n");
 	fprintf(f, "Commands:\n");
 	for (i = 0; i < ARRAY_SIZE(commands); i++)
-		fprintf(f, "  %-10s %s\n", commands[i].name, commands[i].help);
+		fprintf(f, "  %-12s %s\n", commands[i].name, commands[i].help);
 	fprintf(f, "\n'results COMMAND --help' tells more; ");
 	fprintf(f, "Documentation/dev-tools/results.rst tells all.\n");
 }

@@ -64,6 +64,10 @@ void results_release(struct results *res)
 		nameset_release(&in->units);
 		nameset_release(&in->checked);
 		nameset_release(&in->suites);
+		nameset_release(&in->scripts);
+		nameset_release(&in->dirs);
+		nameset_release(&in->dtbs);
+		nameset_release(&in->bindings);
 		nameset_release(&in->tools);
 	}
 	free(res->rec);

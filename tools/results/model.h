@@ -91,6 +91,10 @@ struct input {
 	struct nameset units;		/* coverage: units compiled */
 	struct nameset checked;		/* coverage: files a checker read */
 	struct nameset suites;		/* coverage: test suites run */
+	struct nameset scripts;		/* coverage: cocci scripts run */
+	struct nameset dirs;		/* coverage: directories spatch read */
+	struct nameset dtbs;		/* coverage: dtbs built and validated */
+	struct nameset bindings;	/* coverage: DT bindings checked */
 	struct nameset tools;		/* "gcc 12.2.0", "clang 14.0.6" */
 	size_t first_rec;		/* its records are [first_rec, nr) */
 	size_t nr_rec;

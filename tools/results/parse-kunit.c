@@ -10,7 +10,15 @@
  * lines before it and "Elapsed time" after it; --run_isolated prints one
  * document per boot. The stream reader finds the documents; this file
  * only walks them.
+ *
+ * Without --json, kunit.py's standard output holds only its human lines,
+ * "[HH:MM:SS] " and then a divider, a group's header or footer, a result
+ * or the log of a failed test; they are read too. The JSON is the truth:
+ * its document comes after the human lines, so those are held per input
+ * and dropped when a document arrives, and given as records at the end
+ * only when none did.
  */
+#include <stdio.h>
 #include <string.h>
 
 #include "parser.h"
@@ -206,19 +214,400 @@ static bool is_kunit_doc(json_t *doc)
 		json_object_get(doc, "test_cases"));
 }
 
+/* kunit.py's console lines */
+
+/* A failed test's log lines kept, at most */
+#define CONSOLE_LOG_LINES	16
+#define CONSOLE_LOG_LINE	200
+
+struct held_test {
+	const char **path;
+	unsigned int depth;
+	enum test_status status;
+	char *reason;
+	unsigned long line;
+};
+
+struct held_notice {
+	char *message;
+	unsigned long line;
+};
+
+struct console_group {
+	const char *name;	/* interned; "" until its footer names it */
+	size_t first;		/* its first held test */
+};
+
+struct console {
+	bool json;		/* a document came: the lines are not counted */
+	bool in_run;		/* between kunit.py's two dividers */
+	size_t run_first;	/* the run's first held test */
+	struct held_test *test;
+	size_t nr_test, alloc_test;
+	struct held_notice *notice;
+	size_t nr_notice, alloc_notice;
+	struct console_group *grp;
+	unsigned int depth, alloc_grp;
+	struct strbuf log;	/* the lines before the next failed result */
+	unsigned int log_lines;
+	bool log_cut;
+};
+
+static void *kunit_begin(struct parse_ctx *ctx)
+{
+	struct console *c = xcalloc(1, sizeof(*c));
+
+	(void)ctx;
+	strbuf_init(&c->log);
+	return c;
+}
+
+static void console_drop(struct console *c)
+{
+	size_t i;
+
+	for (i = 0; i < c->nr_test; i++) {
+		free(c->test[i].path);
+		free(c->test[i].reason);
+	}
+	for (i = 0; i < c->nr_notice; i++)
+		free(c->notice[i].message);
+	c->nr_test = 0;
+	c->nr_notice = 0;
+}
+
+static void __printf(3, 4) hold_notice(struct console *c, unsigned long line,
+				       const char *fmt, ...)
+{
+	struct held_notice *n;
+	va_list ap;
+	char buf[512];
+
+	va_start(ap, fmt);
+	vsnprintf(buf, sizeof(buf), fmt, ap);
+	va_end(ap);
+	ALLOC_GROW(c->notice, c->nr_notice + 1, c->alloc_notice);
+	n = &c->notice[c->nr_notice++];
+	n->message = xstrdup(buf);
+	n->line = line;
+}
+
+static void reset_log(struct console *c)
+{
+	strbuf_reset(&c->log);
+	c->log_lines = 0;
+	c->log_cut = false;
+}
+
+static void hold_test(struct console *c, const char *name, size_t len,
+		      enum test_status st, unsigned long line)
+{
+	struct held_test *t;
+	unsigned int i;
+
+	ALLOC_GROW(c->test, c->nr_test + 1, c->alloc_test);
+	t = &c->test[c->nr_test++];
+	t->depth = c->depth + (name ? 1 : 0);
+	t->path = xmalloc((t->depth ? t->depth : 1) * sizeof(*t->path));
+	for (i = 0; i < c->depth; i++)
+		t->path[i] = c->grp[i].name;
+	if (name)
+		t->path[c->depth] = intern_n(name, len);
+	t->status = st;
+	t->line = line;
+	t->reason = NULL;
+	if ((st == TEST_FAIL || st == TEST_ERROR) && c->log.len) {
+		if (c->log_cut)
+			strbuf_addstr(&c->log, "\n[...]");
+		t->reason = xstrdup(c->log.buf);
+	}
+	reset_log(c);
+}
+
+/* "[PASSED] ", "[FAILED] "... as kunit_parser.py prints them */
+static int console_status(const char *p, const char **name)
+{
+	static const struct {
+		const char *word;
+		enum test_status st;
+	} words[] = {
+		{ "[PASSED] ", TEST_PASS },
+		{ "[FAILED] ", TEST_FAIL },
+		{ "[SKIPPED] ", TEST_SKIP },
+		{ "[CRASHED] ", TEST_ERROR },
+		/* kunit.py's JSON writes FAIL for a test that ran none */
+		{ "[NO TESTS RUN] ", TEST_FAIL },
+	};
+	size_t i;
+
+	for (i = 0; i < ARRAY_SIZE(words); i++)
+		if ((*name = skip_prefix(p, words[i].word)))
+			return words[i].st;
+	if (!strcmp(p, "[CRASHED]")) {
+		*name = p + strlen(p);
+		return TEST_ERROR;
+	}
+	return -1;
+}
+
+static void console_footer(struct console *c, const char *inner,
+			   unsigned long line)
+{
+	struct console_group *g;
+	const char *name;
+	int st = console_status(inner, &name);
+	size_t i;
+
+	if (!c->depth)
+		return;
+	g = &c->grp[c->depth - 1];
+	if (st >= 0 && !*g->name && *name) {
+		/* a group without "# Subtest:" is named by its footer */
+		g->name = intern(name);
+		for (i = g->first; i < c->nr_test; i++)
+			c->test[i].path[c->depth - 1] = g->name;
+	}
+	if (st >= 0 && g->first == c->nr_test) {
+		/* a group without results: kunit.py makes it a test case */
+		hold_test(c, NULL, 0, st, line);
+	}
+	c->depth--;
+}
+
+static void console_header(struct console *c, const char *inner)
+{
+	const char *open = strrchr(inner, '(');
+	size_t len = strlen(inner);
+
+	if (open && (ends_with(inner, " subtests)") ||
+		     ends_with(inner, " subtest)")) &&
+	    is_digit(open[1])) {
+		len = open - inner;
+		while (len && inner[len - 1] == ' ')
+			len--;
+	}
+	ALLOC_GROW(c->grp, c->depth + 1, c->alloc_grp);
+	c->grp[c->depth].name = intern_n(inner, len);
+	c->grp[c->depth].first = c->nr_test;
+	c->depth++;
+}
+
+/* "Testing complete. Ran 3 tests: passed: 2, skipped: 1" */
+static void console_summary(struct console *c, const char *p,
+			    unsigned long line)
+{
+	static const char *const keys[] = {
+		"passed", "failed", "crashed", "skipped", "errors",
+	};
+	unsigned long want[5] = { 0 }, got[5] = { 0 }, ran;
+	struct strbuf diff = STRBUF_INIT;
+	size_t i;
+
+	if (!parse_ulong(p, &p, &ran))
+		return;
+	for (i = c->run_first; i < c->nr_test; i++) {
+		switch (c->test[i].status) {
+		case TEST_PASS:
+			got[0]++;
+			break;
+		case TEST_FAIL:
+			got[1]++;
+			break;
+		case TEST_ERROR:
+			got[2]++;
+			break;
+		case TEST_SKIP:
+			got[3]++;
+			break;
+		case TEST_NR_STATUS:
+			break;
+		}
+	}
+	p = skip_prefix(p, " tests");
+	p = p && *p == ':' ? p + 1 : NULL;
+	while (p && *p) {
+		unsigned long v;
+
+		p = skip_spaces(p);
+		for (i = 0; i < ARRAY_SIZE(keys); i++) {
+			const char *q = skip_prefix(p, keys[i]);
+
+			if (q && *q == ':' && parse_ulong(skip_spaces(q + 1),
+							  &q, &v)) {
+				want[i] = v;
+				p = *q == ',' ? q + 1 : q;
+				break;
+			}
+		}
+		if (i == ARRAY_SIZE(keys))
+			break;
+	}
+	if (ran != c->nr_test - c->run_first)
+		strbuf_addf(&diff, "ran %lu, lines give %zu", ran,
+			    c->nr_test - c->run_first);
+	for (i = 0; i < 4; i++)
+		if (want[i] != got[i])
+			strbuf_addf(&diff, "%s%s %lu, lines give %lu",
+				    diff.len ? "; " : "", keys[i], want[i],
+				    got[i]);
+	if (diff.len)
+		hold_notice(c, line, "kunit.py's summary disagrees with its result lines: %s",
+			    diff.buf);
+	if (want[4])
+		hold_notice(c, line, "kunit.py reported %lu parser errors",
+			    want[4]);
+	strbuf_release(&diff);
+}
+
+static bool is_stamp(const char *s)
+{
+	return s[0] == '[' && is_digit(s[1]) && is_digit(s[2]) &&
+	       s[3] == ':' && is_digit(s[4]) && is_digit(s[5]) &&
+	       s[6] == ':' && is_digit(s[7]) && is_digit(s[8]) &&
+	       s[9] == ']' && s[10] == ' ';
+}
+
+static bool all_equals(const char *p, size_t len)
+{
+	size_t i;
+
+	for (i = 0; i < len; i++)
+		if (p[i] != '=')
+			return false;
+	return len > 0;
+}
+
+static bool kunit_line(struct parse_ctx *ctx, void *priv,
+		       const struct line *l)
+{
+	static const char *const outside[] = {
+		"Starting KUnit Kernel", "Configuring KUnit Kernel",
+		"Building KUnit Kernel", "Elapsed time:",
+		"Test results stored in", "Failures: ",
+		"Generating .config", "Populating config",
+	};
+	struct console *c = priv;
+	const char *p = l->s + 11, *name;
+	size_t len = l->len - 11, i;
+	int st;
+
+	(void)ctx;
+	if (l->len < 11 || !is_stamp(l->s))
+		return false;
+	if (len == 60 && all_equals(p, len)) {
+		c->in_run = !c->in_run;
+		if (c->in_run) {
+			c->depth = 0;
+			c->run_first = c->nr_test;
+			reset_log(c);
+		}
+		return true;
+	}
+	if (!c->in_run) {
+		const char *q = skip_prefix(p, "Testing complete. Ran ");
+
+		if (q) {
+			console_summary(c, q, l->nr);
+			return true;
+		}
+		for (i = 0; i < ARRAY_SIZE(outside); i++)
+			if (starts_with(p, outside[i]))
+				return true;
+		return false;
+	}
+	if (len > 2 && p[0] == '=' && p[len - 1] == '=') {
+		/* "==== name (2 subtests) ====" or "==== [PASSED] name ====" */
+		struct strbuf inner = STRBUF_INIT;
+		size_t a = 0, b = len;
+
+		while (a < b && p[a] == '=')
+			a++;
+		while (b > a && p[b - 1] == '=')
+			b--;
+		while (a < b && p[a] == ' ')
+			a++;
+		while (b > a && p[b - 1] == ' ')
+			b--;
+		strbuf_add(&inner, p + a, b - a);
+		if (inner.buf[0] == '[')
+			console_footer(c, inner.buf, l->nr);
+		else
+			console_header(c, inner.buf);
+		strbuf_release(&inner);
+		return true;
+	}
+	st = console_status(p, &name);
+	if (st >= 0) {
+		hold_test(c, name, strlen(name), st, l->nr);
+		return true;
+	}
+	if (starts_with(p, "[ERROR] Test: ")) {
+		hold_notice(c, l->nr, "kunit.py: %s", p + 8);
+		return true;
+	}
+	/* the log of the failed test that comes next */
+	if (c->log_lines < CONSOLE_LOG_LINES) {
+		if (c->log_lines++)
+			strbuf_addch(&c->log, '\n');
+		strbuf_add(&c->log, p, len < CONSOLE_LOG_LINE ? len :
+			   CONSOLE_LOG_LINE);
+	} else {
+		c->log_cut = true;
+	}
+	return true;
+}
+
+static int kunit_end(struct parse_ctx *ctx, void *priv)
+{
+	struct console *c = priv;
+	unsigned long saved = ctx->line;
+	size_t i;
+
+	for (i = 0; !c->json && i < c->nr_test; i++) {
+		struct held_test *t = &c->test[i];
+		struct record *r;
+
+		r = results_add(ctx->res, REC_TEST, "kunit", ctx->in, t->line);
+		r->status = t->status;
+		r->depth = t->depth;
+		r->path = t->path;
+		r->reason = t->reason;
+		t->path = NULL;
+		t->reason = NULL;
+		if (r->depth >= 2)
+			nameset_add(&ctx->in->suites, r->path[0]);
+	}
+	for (i = 0; !c->json && i < c->nr_notice; i++) {
+		ctx->line = c->notice[i].line;
+		parse_notice(ctx, "kunit", "kunit.py", "%s",
+			     c->notice[i].message);
+	}
+	ctx->line = saved;
+	console_drop(c);
+	free(c->test);
+	free(c->notice);
+	free(c->grp);
+	strbuf_release(&c->log);
+	free(c);
+	return 0;
+}
+
 static int kunit_json(struct parse_ctx *ctx, void *priv, json_t *doc,
 		      unsigned long line)
 {
 	struct walk w = { .ctx = ctx, .line = line, .jpath = STRBUF_INIT };
 	struct kunit_counts cnt = { { 0 } };
+	struct console *c = priv;
 	json_t *arch;
 	unsigned long total = 0;
 	size_t i;
 	int ret;
 
-	(void)priv;
 	if (!is_kunit_doc(doc))
 		return 0;
+	/* the JSON is the truth: kunit.py's human lines are not counted */
+	c->json = true;
+	console_drop(c);
 	arch = json_object_get(doc, "arch");
 	if (json_is_string(arch) && json_string_length(arch))
 		input_set_label(ctx->in, "arch", json_string_value(arch),
@@ -253,5 +642,8 @@ static int kunit_probe(const char *head, size_t len)
 const struct parser parser_kunit = {
 	.name = "kunit",
 	.probe = kunit_probe,
+	.begin = kunit_begin,
+	.line = kunit_line,
 	.json = kunit_json,
+	.end = kunit_end,
 };

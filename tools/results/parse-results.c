@@ -14,10 +14,13 @@
 
 enum section {
 	SEC_HEADER,
+	SEC_CHANGES,		/* "Changes since PREV" */
+	SEC_KNOWN,		/* "Known issues" */
 	SEC_SUMMARY,
 	SEC_FAILURES,
 	SEC_TOOLS,		/* one section per tool */
 	SEC_NOTICES,
+	SEC_COVERAGE,
 };
 
 /* A tool section's title, "gcc: errors 1, warnings 7, info 0, unique 8" */
@@ -46,7 +49,19 @@ struct rstate {
 	size_t nr_sum, alloc_sum;
 	struct tool_title *tool;	/* the tool sections read */
 	size_t nr_tool, alloc_tool;
+	bool want_occurrences;		/* a "more:" line was just read */
+	struct known_ref kref;		/* the known issue being read */
+	int kref_state;			/* KREF_NONE, ... */
+	size_t kref_hit;		/* its hit, when not seen */
+	size_t kref_items;
+	struct strbuf knote;
+	unsigned int knote_lines;
+	struct coverage *cov;		/* the configuration being read */
+	const char *last_name;		/* in it, for the order */
+	bool last_suite;
 };
+
+enum { KREF_NONE, KREF_SEEN, KREF_UNSEEN };
 
 /* Split off the next blank-separated word of *@p. */
 static const char *word(const char **p)
@@ -337,6 +352,285 @@ static int tool_section(struct parse_ctx *ctx, struct rstate *st,
 	return 0;
 }
 
+/* "A -> B" */
+static bool read_arrow(const char **p, unsigned long *a, unsigned long *b)
+{
+	const char *q;
+
+	if (!parse_ulong(*p, &q, a) || !starts_with(q, " -> ") ||
+	    !parse_ulong(q + 4, &q, b))
+		return false;
+	*p = q;
+	return true;
+}
+
+/* "SOURCE STATUS NAME" or "TOOL SEVERITY SOURCE CATEGORY FILE: MESSAGE" */
+static int read_item(const char *p, struct change *c)
+{
+	const char *w1, *w2, *colon;
+	int v;
+
+	memset(c, 0, sizeof(*c));
+	w1 = word(&p);
+	w2 = word(&p);
+	if (!w1 || !w2 || *p != ' ' || !p[1])
+		return -1;
+	v = test_status_parse(w2);
+	if (v == TEST_FAIL || v == TEST_ERROR) {
+		c->source = w1;
+		c->status = v;
+		c->name = intern(p + 1);
+		return 0;
+	}
+	v = severity_parse(w2);
+	if (v < 0)
+		return -1;
+	c->diag = true;
+	c->tool = w1;
+	c->severity = v;
+	c->source = word(&p);
+	c->category = word(&p);
+	if (!c->source || !c->category || *p != ' ')
+		return -1;
+	p++;
+	colon = strstr(p, ": ");
+	if (!colon || colon == p)
+		return -1;
+	c->file = intern_n(p, colon - p);
+	c->message = intern(colon + 2);
+	return 0;
+}
+
+/* "  build    diagnostics 8 -> 7: error 1 -> 1, warning 7 -> 6, ..." */
+static int delta_line(struct parse_ctx *ctx, struct rstate *st,
+		      const char *s)
+{
+	static const char *const names[][4] = {
+		[DELTA_TESTS] = { "pass", "fail", "skip", "error" },
+		[DELTA_BUILDS] = { "pass", "fail" },
+		[DELTA_DIAGS] = { "error", "warning", "info" },
+	};
+	static const char *const what[] = { "tests", "builds",
+					    "diagnostics" };
+	static const int nr[] = { 4, 2, 3 };
+	struct summary_ext *x = &st->s->ext;
+	struct source_delta d = { 0 };
+	unsigned long so = 0, sn = 0;
+	const char *p = s, *w;
+	int i;
+
+	d.source = word(&p);
+	w = word(&p);
+	for (d.what = 0; w && d.what < (int)ARRAY_SIZE(what); d.what++)
+		if (!strcmp(w, what[d.what]))
+			break;
+	if (!d.source || !w || d.what == (int)ARRAY_SIZE(what) ||
+	    *p++ != ' ' || !read_arrow(&p, &d.old_total, &d.new_total))
+		return bad(ctx, st, "expected 'SOURCE WHAT OLD -> NEW: ...'");
+	for (i = 0; i < nr[d.what]; i++) {
+		if (!starts_with(p, i ? ", " : ": "))
+			return bad(ctx, st, "bad counts before and after");
+		p = skip_prefix(p + 2, names[d.what][i]);
+		if (!p || *p++ != ' ' ||
+		    !read_arrow(&p, &d.old_v[i], &d.new_v[i]))
+			return bad(ctx, st, "bad counts before and after");
+		so += d.old_v[i];
+		sn += d.new_v[i];
+	}
+	if (*p || so != d.old_total || sn != d.new_total)
+		return bad(ctx, st, "bad counts before and after");
+	ALLOC_GROW(x->delta, x->nr_delta + 1, x->alloc_delta);
+	x->delta[x->nr_delta++] = d;
+	return 0;
+}
+
+static int changes_line(struct parse_ctx *ctx, struct rstate *st,
+			const char *s)
+{
+	static const enum change_kind kinds[] = {
+		CHANGE_NEW, CHANGE_MORE, CHANGE_FIXED, CHANGE_NOT_CHECKED,
+		CHANGE_GONE,
+	};
+	struct summary_ext *x = &st->s->ext;
+	struct change c;
+	const char *p;
+	size_t i;
+
+	if (starts_with(s, "      ")) {
+		p = skip_prefix(s + 6, "occurrences ");
+		if (!st->want_occurrences)
+			return bad(ctx, st, "occurrences without a 'more' change");
+		if (!p || !read_arrow(&p, &x->chg[x->nr_chg - 1].old_count,
+				      &x->chg[x->nr_chg - 1].new_count) || *p)
+			return bad(ctx, st, "expected 'occurrences OLD -> NEW'");
+		st->want_occurrences = false;
+		return 0;
+	}
+	if (st->want_occurrences)
+		return bad(ctx, st, "expected 'occurrences OLD -> NEW'");
+	if (!starts_with(s, "  ") || s[2] == ' ')
+		return bad(ctx, st, "expected an indented change line");
+	if ((p = skip_prefix(s, "  no RESULTS in "))) {
+		if (!starts_with(p, x->prev) ||
+		    strcmp(p + strlen(x->prev), ": nothing compared") ||
+		    x->nr_delta || x->nr_chg || x->prev_missing)
+			return bad(ctx, st, "expected 'no RESULTS in PREV: nothing compared' alone");
+		x->prev_missing = true;
+		return 0;
+	}
+	if (x->prev_missing)
+		return bad(ctx, st, "changes after 'no RESULTS'");
+	for (i = 0; i < ARRAY_SIZE(kinds); i++) {
+		p = skip_prefix(s + 2, change_kind_name(kinds[i]));
+		if (p && starts_with(p, ": "))
+			break;
+	}
+	if (i == ARRAY_SIZE(kinds))
+		return delta_line(ctx, st, s);
+	if (read_item(p + 2, &c))
+		return bad(ctx, st, "expected 'KIND: SOURCE STATUS NAME' or 'KIND: TOOL SEVERITY SOURCE CATEGORY FILE: MESSAGE'");
+	c.kind = kinds[i];
+	change_add(x, &c);
+	st->want_occurrences = c.kind == CHANGE_MORE && c.diag;
+	return 0;
+}
+
+/* "LINK[ intermittent][ since SINCE]" */
+static int read_known_ref(const char *p, struct known_ref *r)
+{
+	const char *w;
+
+	memset(r, 0, sizeof(*r));
+	r->link = word(&p);
+	if (!r->link)
+		return -1;
+	w = word(&p);
+	if (w && !strcmp(w, "intermittent")) {
+		r->intermittent = true;
+		w = word(&p);
+	}
+	if (w && !strcmp(w, "since")) {
+		r->since = word(&p);
+		if (!r->since)
+			return -1;
+		w = word(&p);
+	}
+	return w ? -1 : 0;
+}
+
+/* The end of a known issue's lines: its note, and that it had items. */
+static int known_done(struct parse_ctx *ctx, struct rstate *st)
+{
+	struct summary_ext *x = &st->s->ext;
+	const char *note = NULL;
+
+	if (st->knote_lines)
+		note = intern(st->knote.buf);
+	if (st->kref_state == KREF_UNSEEN)
+		x->known[st->kref_hit].ref.note = note;
+	else if (st->kref_state == KREF_SEEN && !st->kref_items)
+		return bad(ctx, st, "known issue without a matched item");
+	else if (st->kref_state == KREF_SEEN)
+		st->kref.note = note;
+	strbuf_reset(&st->knote);
+	st->knote_lines = 0;
+	st->kref_state = KREF_NONE;
+	return 0;
+}
+
+static int known_line(struct parse_ctx *ctx, struct rstate *st,
+		      const char *s)
+{
+	struct summary_ext *x = &st->s->ext;
+	struct known_hit h = { 0 };
+	const char *p;
+
+	if ((p = skip_prefix(s, "    |"))) {
+		if (st->kref_state == KREF_NONE || st->kref_items ||
+		    (*p && *p != ' '))
+			return bad(ctx, st, "note line without a known issue");
+		if (st->knote_lines++)
+			strbuf_addch(&st->knote, '\n');
+		strbuf_addstr(&st->knote, *p ? p + 1 : p);
+		return 0;
+	}
+	if (starts_with(s, "    ") && s[4] != ' ') {
+		if (st->kref_state != KREF_SEEN)
+			return bad(ctx, st, "matched item without a known issue");
+		if (!st->kref_items && st->knote_lines)
+			st->kref.note = intern(st->knote.buf);
+		h.seen = true;
+		h.ref = st->kref;
+		if (read_item(s + 4, &h.item))
+			return bad(ctx, st, "expected 'SOURCE STATUS NAME' or 'TOOL SEVERITY SOURCE CATEGORY FILE: MESSAGE'");
+		known_hit_add(x, &h);
+		st->kref_items++;
+		return 0;
+	}
+	if (known_done(ctx, st))
+		return -1;
+	if (!starts_with(s, "  ") || s[2] == ' ')
+		return bad(ctx, st, "expected a known issue");
+	p = skip_prefix(s, "  known issue not seen in this release: ");
+	if (read_known_ref(p ? p : s + 2, &st->kref))
+		return bad(ctx, st, "expected 'LINK [intermittent] [since RELEASE]'");
+	st->kref_items = 0;
+	if (p) {
+		h.ref = st->kref;
+		known_hit_add(x, &h);
+		st->kref_hit = x->nr_known - 1;
+		st->kref_state = KREF_UNSEEN;
+	} else {
+		st->kref_state = KREF_SEEN;
+	}
+	return 0;
+}
+
+static int coverage_line(struct parse_ctx *ctx, struct rstate *st,
+			 const char *s)
+{
+	struct summary_ext *x = &st->s->ext;
+	const char *p, *name;
+	bool suite;
+
+	if ((p = skip_prefix(s, "  configuration "))) {
+		if (!*p || *p == ' ')
+			return bad(ctx, st, "expected 'configuration LABELS'");
+		if (x->nr_cov && strcmp(x->cov[x->nr_cov - 1].config, p) >= 0)
+			return bad_token(ctx, st, "configuration out of order:", p);
+		st->cov = coverage_get(x, p);
+		st->last_name = NULL;
+		return 0;
+	}
+	p = skip_prefix(s, "    dir ");
+	suite = !p;
+	if (suite)
+		p = skip_prefix(s, "    suite ");
+	if (!p || !*p || strchr(p, ' '))
+		return bad(ctx, st, "expected 'configuration LABELS', 'dir DIR' or 'suite SUITE'");
+	if (!st->cov)
+		return bad(ctx, st, "coverage without a configuration");
+	name = intern(p);
+	if (st->last_name && (st->last_suite > suite ||
+			      (st->last_suite == suite &&
+			       strcmp(st->last_name, name) >= 0)))
+		return bad_token(ctx, st, "coverage out of order:", p);
+	nameset_add(suite ? &st->cov->suites : &st->cov->dirs, name);
+	st->last_name = name;
+	st->last_suite = suite;
+	return 0;
+}
+
+/* The end of a section: nothing may be left half-read. */
+static int section_done(struct parse_ctx *ctx, struct rstate *st)
+{
+	if (st->want_occurrences)
+		return bad(ctx, st, "expected 'occurrences OLD -> NEW'");
+	if (st->sec == SEC_KNOWN)
+		return known_done(ctx, st);
+	return 0;
+}
+
 static int section_title(struct parse_ctx *ctx, struct rstate *st,
 			 const char *s)
 {
@@ -347,13 +641,20 @@ static int section_title(struct parse_ctx *ctx, struct rstate *st,
 		{ "Summary", SEC_SUMMARY },
 		{ "Failures", SEC_FAILURES },
 		{ "Notices", SEC_NOTICES },
+		{ "Known issues", SEC_KNOWN },
+		{ "Coverage", SEC_COVERAGE },
 	};
 	enum section sec = SEC_TOOLS;
+	const char *prev = skip_prefix(s, "Changes since ");
 	size_t i;
 
 	for (i = 0; i < ARRAY_SIZE(titles); i++)
 		if (!strcmp(s, titles[i].title))
 			sec = titles[i].sec;
+	if (prev && *prev && !strchr(prev, ' '))
+		sec = SEC_CHANGES;
+	if (section_done(ctx, st))
+		return -1;
 	if (sec < st->sec || (sec == st->sec && sec != SEC_TOOLS) ||
 	    (sec == SEC_TOOLS && st->sec < SEC_SUMMARY))
 		return bad_token(ctx, st, "section out of order:", s);
@@ -365,6 +666,12 @@ static int section_title(struct parse_ctx *ctx, struct rstate *st,
 	st->sec = sec;
 	if (sec == SEC_SUMMARY)
 		st->seen_summary = true;
+	if (sec == SEC_CHANGES) {
+		st->s->ext.has_changes = true;
+		st->s->ext.prev = intern(prev);
+	}
+	if (sec == SEC_KNOWN)
+		st->s->ext.has_known = true;
 	return sec == SEC_TOOLS ? tool_section(ctx, st, s) : 0;
 }
 
@@ -379,6 +686,8 @@ static bool results_line(struct parse_ctx *ctx, void *priv,
 	if (st->failed)
 		return true;
 	if (!*s) {
+		if (section_done(ctx, st))
+			return true;
 		flush_reason(st);
 		st->last_fail = NULL;
 		st->last_count = NULL;
@@ -404,6 +713,15 @@ static bool results_line(struct parse_ctx *ctx, void *priv,
 	case SEC_NOTICES:
 		notice_line(ctx, st, s);
 		break;
+	case SEC_CHANGES:
+		changes_line(ctx, st, s);
+		break;
+	case SEC_KNOWN:
+		known_line(ctx, st, s);
+		break;
+	case SEC_COVERAGE:
+		coverage_line(ctx, st, s);
+		break;
 	}
 	return true;
 }
@@ -418,6 +736,7 @@ static void *results_begin(struct parse_ctx *ctx)
 	st->s = xcalloc(1, sizeof(*st->s));
 	summary_init(st->s);
 	strbuf_init(&st->reason);
+	strbuf_init(&st->knote);
 	return st;
 }
 
@@ -499,7 +818,9 @@ static int results_end(struct parse_ctx *ctx, void *priv)
 	if (!st)
 		return 0;
 	flush_reason(st);
-	if (!st->failed && st->sec == SEC_HEADER)
+	if (!st->failed)
+		section_done(ctx, st);
+	if (!st->failed && st->sec < SEC_SUMMARY)
 		ret = parse_error(ctx, "no 'Summary' section: truncated RESULTS");
 	else if (!st->failed && !st->seen_summary)
 		ret = parse_error(ctx, "no 'Summary' section");
@@ -519,7 +840,58 @@ static int results_end(struct parse_ctx *ctx, void *priv)
 	free(st->sum);
 	free(st->tool);
 	strbuf_release(&st->reason);
+	strbuf_release(&st->knote);
 	free(st);
+	return ret;
+}
+
+/**
+ * results_read_buffer() - read RESULTS held in memory, e.g. from git
+ * @name: what messages call it: "v6.1.191:RESULTS"
+ * @buf: the bytes
+ * @len: their number
+ * @s: the release read is added to it
+ *
+ * The same strict reader as for a RESULTS input; a carriage return at the
+ * end of a line is dropped.
+ *
+ * Return: 0, or -1 after an error message.
+ */
+int results_read_buffer(const char *name, const char *buf, size_t len,
+			struct summary *s)
+{
+	struct strbuf line = STRBUF_INIT;
+	struct parse_ctx ctx = { 0 };
+	const char *p = buf, *end = buf + len;
+	struct results res;
+	struct rstate *st;
+	int ret;
+
+	results_init(&res);
+	ctx.res = &res;
+	ctx.in = results_add_input(&res, name, "results");
+	ctx.path = ctx.in->name;
+	st = results_begin(&ctx);
+	while (p < end) {
+		const char *e = memchr(p, '\n', end - p);
+		size_t n = (e ? e : end) - p;
+		struct line l;
+
+		if (n && p[n - 1] == '\r')
+			n--;
+		strbuf_reset(&line);
+		strbuf_add(&line, p, n);
+		l.s = line.buf;
+		l.len = line.len;
+		l.nr = ++ctx.line;
+		results_line(&ctx, st, &l);
+		p = e ? e + 1 : end;
+	}
+	ret = results_end(&ctx, st);
+	if (!ret && res.imported)
+		summary_merge(s, res.imported);
+	results_release(&res);
+	strbuf_release(&line);
 	return ret;
 }
 

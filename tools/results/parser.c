@@ -25,8 +25,16 @@
  */
 static const struct parser *const parsers[] = {
 	&parser_results,
+	/*
+	 * ktap before kunit and the make-log kinds: a KTAP line may carry
+	 * a "[12:34:56] " stamp like kunit.py's console lines, and a test's
+	 * diagnostic ("# t: file.c:12: error: ...") a compiler's shape
+	 */
+	&parser_ktap,
 	&parser_kunit,
 	&parser_sparse,
+	&parser_dt,
+	&parser_cocci,
 	&parser_build,
 };
 

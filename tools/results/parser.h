@@ -78,8 +78,11 @@ struct parser {
 };
 
 extern const struct parser parser_results;
+extern const struct parser parser_ktap;
 extern const struct parser parser_kunit;
 extern const struct parser parser_sparse;
+extern const struct parser parser_dt;
+extern const struct parser parser_cocci;
 extern const struct parser parser_build;
 
 const struct parser *parser_find(const char *name);

@@ -128,6 +128,10 @@ static void render_input(const struct input *in, struct strbuf *out)
 	names_field(out, &first, "units", &in->units);
 	names_field(out, &first, "checked", &in->checked);
 	names_field(out, &first, "suites", &in->suites);
+	names_field(out, &first, "scripts", &in->scripts);
+	names_field(out, &first, "dirs", &in->dirs);
+	names_field(out, &first, "dtbs", &in->dtbs);
+	names_field(out, &first, "bindings", &in->bindings);
 	names_field(out, &first, "tools", &in->tools);
 	jw_ulong_field(out, &first, "records", in->nr_rec);
 	strbuf_addch(out, '}');

@@ -162,8 +162,11 @@ static void render_notices(const struct summary *s, struct strbuf *out)
 void render_text(const struct summary *s, struct strbuf *out)
 {
 	render_header(s, out);
+	render_changes_section(s, out);
+	render_known_section(s, out);
 	render_summary(s, out);
 	render_failures(s, out);
 	render_diags(s, out);
 	render_notices(s, out);
+	render_coverage_section(s, out);
 }

@@ -12,4 +12,16 @@ void render_record_json(const struct record *r, struct strbuf *out);
 void render_json(const struct results *res, const struct summary *s,
 		 struct strbuf *out);
 
+struct change;
+struct known_ref;
+struct source_delta;
+
+void render_change_item(const struct change *c, struct strbuf *out);
+void render_change(const struct change *c, struct strbuf *out);
+void render_delta(const struct source_delta *d, struct strbuf *out);
+void render_known_ref(const struct known_ref *r, struct strbuf *out);
+void render_changes_section(const struct summary *s, struct strbuf *out);
+void render_known_section(const struct summary *s, struct strbuf *out);
+void render_coverage_section(const struct summary *s, struct strbuf *out);
+
 #endif /* RESULTS_RENDER_H */

@@ -30,6 +30,7 @@ void summary_release(struct summary *s)
 	free(s->fail);
 	free(s->diag);
 	free(s->notice);
+	ext_release(&s->ext);
 	summary_reindex(s);
 	summary_init(s);
 }
@@ -347,10 +348,23 @@ static const char *identity_message(const char *msg)
 	return ret;
 }
 
+/* "KEY=N" for the coverage of the cocci and dt kinds, when not empty */
+static void count_label(const char **label, size_t *nr, const char *key,
+			const struct nameset *set)
+{
+	struct strbuf sb = STRBUF_INIT;
+
+	if (!set->nr)
+		return;
+	strbuf_addf(&sb, "%s=%zu", key, set->nr);
+	label[(*nr)++] = intern(sb.buf);
+	strbuf_release(&sb);
+}
+
 static void add_input_desc(struct summary *s, const struct input *in)
 {
 	struct input_desc d = { .kind = in->kind, .name = token(in->display) };
-	const char **label = xmalloc((in->nr_label + 3) * sizeof(*label));
+	const char **label = xmalloc((in->nr_label + 7) * sizeof(*label));
 	struct strbuf sb = STRBUF_INIT;
 	size_t i;
 
@@ -375,12 +389,53 @@ static void add_input_desc(struct summary *s, const struct input *in)
 		strbuf_addf(&sb, "suites=%zu", in->suites.nr);
 		label[d.nr_label++] = intern(sb.buf);
 	}
+	count_label(label, &d.nr_label, "scripts", &in->scripts);
+	count_label(label, &d.nr_label, "dirs", &in->dirs);
+	count_label(label, &d.nr_label, "dtbs", &in->dtbs);
+	count_label(label, &d.nr_label, "bindings", &in->bindings);
 	d.label = label;
 	summary_add_input(s, &d);
+	coverage_add_input(&s->ext, in, config_of(&d));
 	for (i = 0; i < in->tools.nr; i++)
 		summary_add_tool(s, in->tools.name[i]);
 	free(label);
 	strbuf_release(&sb);
+}
+
+/**
+ * summary_diag_of() - the group a diagnostic record counts in
+ * @r: the record, of type REC_DIAG
+ * @d: its identity, as summary_add_record() makes it; count 1
+ */
+void summary_diag_of(const struct record *r, struct diag_group *d)
+{
+	memset(d, 0, sizeof(*d));
+	d->severity = r->severity;
+	d->source = token_interned(r->source);
+	d->tool = token_interned(r->tool);
+	d->category = token_interned(r->category);
+	d->file = token_interned(r->file);
+	d->message = identity_message(r->message);
+	d->count = 1;
+}
+
+/**
+ * summary_failure_name() - the name a failed test or build is listed by
+ * @r: the record, of type REC_TEST or REC_BUILD
+ *
+ * Return: the interned name, as in the Failures section.
+ */
+const char *summary_failure_name(const struct record *r)
+{
+	const char *ret;
+	char *name;
+
+	if (r->type == REC_BUILD)
+		return one_line(r->target ? r->target : "(make)");
+	name = test_path_join(r);
+	ret = one_line(name);
+	free(name);
+	return ret;
 }
 
 /**
@@ -526,6 +581,7 @@ void summary_merge(struct summary *dst, const struct summary *src)
 		summary_add_diag(dst, &src->diag[i]);
 	for (i = 0; i < src->nr_notice; i++)
 		summary_add_notice(dst, &src->notice[i]);
+	ext_merge(&dst->ext, &src->ext);
 }
 
 static int cmpstr(const char *a, const char *b)
@@ -687,6 +743,7 @@ void summary_finish(struct summary *s)
 	s->nr_fail = n;
 	collapse_diags(s);
 	collapse_notices(s);
+	ext_finish(&s->ext);
 }
 
 /**

@@ -5,6 +5,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "changes.h"
 #include "model.h"
 
 /*
@@ -74,6 +75,7 @@ struct summary {
 	struct notice_group *notice;
 	size_t nr_notice, alloc_notice;
 	struct group_index diag_index, notice_index;
+	struct summary_ext ext;		/* coverage, changes, known issues */
 };
 
 void summary_init(struct summary *s);
@@ -97,5 +99,10 @@ unsigned long summary_unique(const struct summary *s, const char *source);
 
 const char *token(const char *s);
 const char *token_interned(const char *s);
+
+void summary_diag_of(const struct record *r, struct diag_group *d);
+const char *summary_failure_name(const struct record *r);
+int results_read_buffer(const char *name, const char *buf, size_t len,
+			struct summary *s);
 
 #endif /* RESULTS_SUMMARY_H */

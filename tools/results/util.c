@@ -143,7 +143,16 @@ static uint64_t hash_bytes(const char *s, size_t n)
 		h ^= (unsigned char)s[i];
 		h *= 1099511628211ULL;
 	}
-	return h ^ (h >> 32);
+	/*
+	 * The pool takes the low bits: mix every byte into them, or names
+	 * that differ only at their end ("case_17", "case_18") crowd into
+	 * a few slots (murmur3's finaliser)
+	 */
+	h ^= h >> 33;
+	h *= 0xff51afd7ed558ccdULL;
+	h ^= h >> 33;
+	h *= 0xc4ceb9fe1a85ec53ULL;
+	return h ^ (h >> 33);
 }
 
 static void pool_grow(void)
