@@ -156,8 +156,8 @@ $(TOOL_OBJS) $(TEST_OBJS): $(FLAGS_FILE)
 # The shared corpus of real tool outputs, when it is beside the tree
 CORPUS ?= $(srctree)/../shared/corpus
 
-.PHONY: check unit-check golden-check git-check
-check: unit-check golden-check git-check
+.PHONY: check unit-check golden-check git-check kconfig-check
+check: unit-check golden-check git-check kconfig-check
 
 # the runner also writes its results as KTAP, which the tool reads
 unit-check: $(CHECK_RESULTS) $(RESULTS)
@@ -172,35 +172,99 @@ golden-check: $(RESULTS)
 
 # diff, show, log, notes, trailer, report and the merge driver, in
 # temporary git repositories with tagged releases
+kconfig-check:
+	$(Q)$(srctree)/tests/kconfig.sh $(srctree)
+
 git-check: $(RESULTS)
 	$(Q)$(srctree)/tests/git.sh $(RESULTS)
+
+# Kconfig.results says what make results checks; .results.config (make
+# syntax, written by make resultsconfig, resultsdefconfig or
+# resultsoldconfig) holds the choices. Without it, Kconfig.results'
+# defaults apply.
+RESULTS_CONFIG := $(srctree)/.results.config
+KCONFIG_CONF ?= kconfig-conf
+KCONFIG_MCONF ?= kconfig-mconf
+ifneq ($(wildcard $(RESULTS_CONFIG)),)
+  include $(RESULTS_CONFIG)
+else
+  CONFIG_RESULTS_BUILD := y
+  CONFIG_RESULTS_BUILD_W := "1"
+  CONFIG_RESULTS_BUILD_TARGETS := "all"
+  CONFIG_RESULTS_UNIT := y
+  CONFIG_RESULTS_SPARSE := y
+  CONFIG_RESULTS_PREVIOUS_TAG := "v[0-9]*"
+endif
+unquote = $(patsubst "%",%,$(1))
+
+define need_kconfig
+  @command -v $(1) > /dev/null 2>&1 || { \
+	echo "$(1) not found: install the Debian package $(2)" >&2; exit 2; }
+endef
+
+.PHONY: resultsconfig resultsdefconfig resultsoldconfig
+resultsconfig:
+	$(call need_kconfig,$(KCONFIG_MCONF),kconfig-frontends)
+	$(Q)KCONFIG_CONFIG=$(RESULTS_CONFIG) $(KCONFIG_MCONF) \
+		$(srctree)/Kconfig.results
+resultsdefconfig:
+	$(call need_kconfig,$(KCONFIG_CONF),kconfig-frontends-nox)
+	$(Q)KCONFIG_CONFIG=$(RESULTS_CONFIG) $(KCONFIG_CONF) -s \
+		--alldefconfig $(srctree)/Kconfig.results
+resultsoldconfig:
+	$(call need_kconfig,$(KCONFIG_CONF),kconfig-frontends-nox)
+	$(Q)KCONFIG_CONFIG=$(RESULTS_CONFIG) $(KCONFIG_CONF) \
+		--oldconfig $(srctree)/Kconfig.results
 
 # make results: this tree's own dogfood. The tool is built from scratch
 # in a directory of its own, so that every run reads the same build log.
 # RESULTS is compared with the previous release: RESULTS_PREVIOUS (a
 # revision or a RESULTS file) when given, else the latest tag before HEAD
 # that matches RESULTS_PREVIOUS_TAG; with no such tag, nothing is compared.
-RESULTS_PREVIOUS_TAG ?= v[0-9]*
+RESULTS_PREVIOUS_TAG ?= $(call unquote,$(CONFIG_RESULTS_PREVIOUS_TAG))
 RESULTS_PREVIOUS ?=
 RWORK := $(OUTPUT).results/
+RBUILD_ARGS := $(if $(call unquote,$(CONFIG_RESULTS_BUILD_W)),W=$(call unquote,$(CONFIG_RESULTS_BUILD_W))) \
+	$(if $(CONFIG_RESULTS_BUILD_LLVM),LLVM=1 CC=clang) \
+	$(call unquote,$(CONFIG_RESULTS_BUILD_TARGETS))
+RBUILD_CC := $(if $(CONFIG_RESULTS_BUILD_LLVM),clang,$(CC))
 .PHONY: results
 results: $(RESULTS) $(CHECK_RESULTS)
-	$(Q)rm -rf $(RWORK) && mkdir -p $(RWORK)
+	$(Q)rm -rf $(RWORK) && mkdir -p $(RWORK) && : > $(RWORK)notices
+ifeq ($(CONFIG_RESULTS_BUILD),y)
 	@printf '  %-7s %s\n' BUILD $(patsubst $(srctree)/%,%,$(RWORK))build.log
-	$(Q){ $(CC) --version 2>&1 | head -n 1; echo '$$ make W=1 all'; \
-	      $(MAKE) O=$(RWORK)build W=1 all 2>&1; } > $(RWORK)build.log 2>&1 || :
+	$(Q){ $(RBUILD_CC) --version 2>&1 | head -n 1; \
+	      echo '$$ make $(RBUILD_ARGS)'; \
+	      $(MAKE) O=$(RWORK)build $(RBUILD_ARGS) 2>&1; } \
+		> $(RWORK)build.log 2>&1 || :
+endif
+ifneq ($(CONFIG_RESULTS_KUNIT)$(CONFIG_RESULTS_COCCI)$(CONFIG_RESULTS_DT),)
+	$(Q)for c in $(if $(CONFIG_RESULTS_KUNIT),kunit) \
+		     $(if $(CONFIG_RESULTS_COCCI),coccinelle) \
+		     $(if $(CONFIG_RESULTS_DT),dt); do \
+		echo "$$c:not run: this tree is not a kernel tree" \
+			>> $(RWORK)notices; \
+	done
+endif
+	$(Q)for f in $(call unquote,$(CONFIG_RESULTS_KTAP_FILES)) \
+		     $(call unquote,$(CONFIG_RESULTS_KCIDB_FILES)); do \
+		[ -f "$$f" ] || echo "results:not run: $$f does not exist" \
+			>> $(RWORK)notices; \
+	done
 	@printf '  %-7s %s\n' TEST $(patsubst $(srctree)/%,%,$(RWORK))unit.log
+ifeq ($(CONFIG_RESULTS_UNIT),y)
 	$(Q)status=0; RESULTS_BIN=$(RESULTS) RESULTS_SRCTREE=$(srctree) \
 		RESULTS_CORPUS=$(CORPUS) CK_VERBOSITY=normal \
 		CK_TAP_LOG_FILE_NAME=$(RWORK)unit.tap \
 		RESULTS_KTAP=$(RWORK)unit.ktap \
 		$(CHECK_RESULTS) > $(RWORK)unit.log 2>&1 || status=$$?; \
-		: > $(RWORK)notices; \
 		if [ ! -s $(RWORK)unit.ktap ]; then \
 			printf 'check:unit tests: %s (exit %s)\n' \
 			"$$(tail -n 1 $(RWORK)unit.log)" "$$status" \
-			> $(RWORK)notices; \
+			>> $(RWORK)notices; \
 		fi
+endif
+ifeq ($(CONFIG_RESULTS_SPARSE),y)
 	$(Q)if command -v sparse >/dev/null 2>&1; then \
 		printf '  %-7s %s\n' SPARSE $(patsubst $(srctree)/%,%,$(RWORK))sparse.log; \
 		for f in $(patsubst $(srctree)/%,%,$(TOOL_SRCS)); do \
@@ -211,8 +275,19 @@ results: $(RESULTS) $(CHECK_RESULTS)
 	else \
 		echo 'sparse:not run: sparse is not installed' >> $(RWORK)notices; \
 	fi
+endif
 	@printf '  %-7s %s\n' RENDER RESULTS
-	$(Q)set -- build:$(RWORK)build.log; \
+	$(Q)set --; \
+	if [ -f $(RWORK)build.log ]; then set -- build:$(RWORK)build.log; fi; \
+	for f in $(call unquote,$(CONFIG_RESULTS_KTAP_FILES)); do \
+		[ -f "$$f" ] && set -- "$$@" "ktap:$$f"; \
+	done; \
+	for f in $(call unquote,$(CONFIG_RESULTS_KCIDB_FILES)); do \
+		[ -f "$$f" ] && set -- "$$@" "$$f"; \
+	done; \
+	if [ -n '$(call unquote,$(CONFIG_RESULTS_KNOWN))' ]; then \
+		set -- "$$@" --known '$(call unquote,$(CONFIG_RESULTS_KNOWN))'; \
+	fi; \
 	if [ -f $(RWORK)sparse.log ]; then set -- "$$@" sparse:$(RWORK)sparse.log; fi; \
 	if [ -s $(RWORK)unit.ktap ]; then set -- "$$@" ktap:$(RWORK)unit.ktap; fi; \
 	while IFS= read -r n; do set -- "$$@" --notice "$$n"; done < $(RWORK)notices; \
