@@ -436,7 +436,7 @@ else
 		"$KUNIT_PY" "$PWD/ktap-$ktap_cases.log"
 	awk -v n="$ktap_cases" -v k="$best" -v r="${render_us[$ktap_cases]}" 'BEGIN {
 		printf "\nkunit.py parse --json on the %d cases: %.3f s; results render: %.3f s: %.0fx faster (goal: 100x) %s\n",
-			n, k / 1e6, r / 1e6, k / r, k / r >= 100 ? "ok" : "BELOW THE GOAL"
+			n, k / 1e6, r / 1e6, k / r, (k / r >= 100 ? "ok" : "BELOW THE GOAL")
 	}'
 fi
 rm -f "ktap-$ktap_cases.log"

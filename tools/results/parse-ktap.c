@@ -375,7 +375,7 @@ static void path_grow(struct ktap *k, unsigned int want)
 static unsigned int split_name(const char *d, size_t n, unsigned long num,
 			       const char **comps)
 {
-	const char *end = d + n, *t, *sep;
+	const char *end, *t, *sep;
 	char buf[32];
 
 	if (!n) {
@@ -387,6 +387,7 @@ static unsigned int split_name(const char *d, size_t n, unsigned long num,
 		}
 		return 1;
 	}
+	end = d + n;
 	if (n > 11 && !memcmp(d, "selftests: ", 11)) {
 		t = d + 11;
 		sep = memmem(t, end - t, ": ", 2);
@@ -457,8 +458,10 @@ static void emit(struct ktap *k, unsigned int upto, const char **comps,
 	r->reason = reason;
 	r->depth = upto + ncomp;
 	r->path = xmalloc(r->depth * sizeof(*r->path));
-	memcpy(r->path, k->path, upto * sizeof(*r->path));
-	memcpy(r->path + upto, comps, ncomp * sizeof(*r->path));
+	if (upto)
+		memcpy(r->path, k->path, upto * sizeof(*r->path));
+	if (ncomp)
+		memcpy(r->path + upto, comps, ncomp * sizeof(*r->path));
 	/* the first names of the paths are the suites run */
 	if (r->depth < 2)
 		return;
