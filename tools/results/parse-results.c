@@ -18,6 +18,7 @@ enum section {
 	SEC_KNOWN,		/* "Known issues" */
 	SEC_SUMMARY,
 	SEC_FAILURES,
+	SEC_SKIPS,
 	SEC_TOOLS,		/* one section per tool */
 	SEC_NOTICES,
 	SEC_COVERAGE,
@@ -251,12 +252,21 @@ static int failure_line(struct parse_ctx *ctx, struct rstate *st,
 	    !(w = word(&p)) || *p != ' ' || !p[1])
 		return bad(ctx, st, "expected 'SOURCE STATUS NAME'");
 	status = test_status_parse(w);
-	if (status != TEST_FAIL && status != TEST_ERROR)
+	if (st->sec == SEC_SKIPS) {
+		if (status != TEST_SKIP)
+			return bad_token(ctx, st, "a skip's status must be SKIP, not", w);
+	} else if (status != TEST_FAIL && status != TEST_ERROR) {
 		return bad_token(ctx, st, "failure status must be FAIL or ERROR, not", w);
+	}
 	f.status = status;
 	f.name = intern(p + 1);
-	summary_add_failure(st->s, &f);
-	st->last_fail = &st->s->fail[st->s->nr_fail - 1];
+	if (st->sec == SEC_SKIPS) {
+		summary_add_skip(st->s, &f);
+		st->last_fail = &st->s->skip[st->s->nr_skip - 1];
+	} else {
+		summary_add_failure(st->s, &f);
+		st->last_fail = &st->s->fail[st->s->nr_fail - 1];
+	}
 	return 0;
 }
 
@@ -640,6 +650,7 @@ static int section_title(struct parse_ctx *ctx, struct rstate *st,
 	} titles[] = {
 		{ "Summary", SEC_SUMMARY },
 		{ "Failures", SEC_FAILURES },
+		{ "Skips", SEC_SKIPS },
 		{ "Notices", SEC_NOTICES },
 		{ "Known issues", SEC_KNOWN },
 		{ "Coverage", SEC_COVERAGE },
@@ -705,6 +716,7 @@ static bool results_line(struct parse_ctx *ctx, void *priv,
 		summary_line(ctx, st, s);
 		break;
 	case SEC_FAILURES:
+	case SEC_SKIPS:
 		failure_line(ctx, st, s);
 		break;
 	case SEC_TOOLS:

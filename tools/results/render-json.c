@@ -206,6 +206,17 @@ static void render_summary(const struct summary *s, struct strbuf *out)
 		strbuf_addch(out, '}');
 	}
 	strbuf_addch(out, ']');
+	jw_key(out, &first, "skips");
+	strbuf_addch(out, '[');
+	for (i = 0; i < s->nr_skip; i++) {
+		f = true;
+		strbuf_addstr(out, i ? ",{" : "{");
+		jw_str_field(out, &f, "source", s->skip[i].source);
+		jw_str_field(out, &f, "name", s->skip[i].name);
+		jw_str_field(out, &f, "reason", s->skip[i].reason);
+		strbuf_addch(out, '}');
+	}
+	strbuf_addch(out, ']');
 	jw_key(out, &first, "diagnostics");
 	strbuf_addch(out, '[');
 	for (i = 0; i < s->nr_diag; i++) {

@@ -81,21 +81,27 @@ static void render_reason(const char *reason, struct strbuf *out)
 	}
 }
 
-static void render_failures(const struct summary *s, struct strbuf *out)
+/* "Failures" and "Skips": a test a line, its text or reason under it */
+static void render_tests(const char *title, const struct failure *f,
+			 size_t nr, struct strbuf *out)
 {
 	size_t i;
 
-	if (!s->nr_fail)
+	if (!nr)
 		return;
-	strbuf_addstr(out, "\nFailures\n");
-	for (i = 0; i < s->nr_fail; i++) {
-		const struct failure *f = &s->fail[i];
-
-		strbuf_addf(out, "  %s %s %s\n", f->source,
-			    test_status_name(f->status), f->name);
-		if (f->reason && *f->reason)
-			render_reason(f->reason, out);
+	strbuf_addf(out, "\n%s\n", title);
+	for (i = 0; i < nr; i++) {
+		strbuf_addf(out, "  %s %s %s\n", f[i].source,
+			    test_status_name(f[i].status), f[i].name);
+		if (f[i].reason && *f[i].reason)
+			render_reason(f[i].reason, out);
 	}
+}
+
+static void render_failures(const struct summary *s, struct strbuf *out)
+{
+	render_tests("Failures", s->fail, s->nr_fail, out);
+	render_tests("Skips", s->skip, s->nr_skip, out);
 }
 
 /*

@@ -24,6 +24,9 @@ void summary_release(struct summary *s)
 		free(s->in[i].label);
 	for (i = 0; i < s->nr_fail; i++)
 		free(s->fail[i].reason);
+	for (i = 0; i < s->nr_skip; i++)
+		free(s->skip[i].reason);
+	free(s->skip);
 	free(s->in);
 	free(s->tool);
 	free(s->src);
@@ -112,6 +115,15 @@ void summary_add_tool(struct summary *s, const char *tool)
 			return;
 	ALLOC_GROW(s->tool, s->nr_tool + 1, s->alloc_tool);
 	s->tool[s->nr_tool++] = tool;
+}
+
+/* A skipped test, listed with its reason: the same shape as a failure. */
+void summary_add_skip(struct summary *s, const struct failure *f)
+{
+	ALLOC_GROW(s->skip, s->nr_skip + 1, s->alloc_skip);
+	s->skip[s->nr_skip] = *f;
+	s->skip[s->nr_skip].reason = f->reason ? xstrdup(f->reason) : NULL;
+	s->nr_skip++;
 }
 
 void summary_add_failure(struct summary *s, const struct failure *f)
@@ -453,13 +465,16 @@ void summary_add_record(struct summary *s, const struct record *r)
 	case REC_TEST:
 		c->has_tests = true;
 		c->tests[r->status]++;
-		if (r->status != TEST_FAIL && r->status != TEST_ERROR)
+		if (r->status == TEST_PASS)
 			break;
 		name = test_path_join(r);
 		f.status = r->status;
 		f.name = one_line(name);
 		f.reason = r->reason;
-		summary_add_failure(s, &f);
+		if (r->status == TEST_SKIP)
+			summary_add_skip(s, &f);
+		else
+			summary_add_failure(s, &f);
 		free(name);
 		break;
 	case REC_BUILD:
@@ -577,6 +592,8 @@ void summary_merge(struct summary *dst, const struct summary *src)
 	}
 	for (i = 0; i < src->nr_fail; i++)
 		summary_add_failure(dst, &src->fail[i]);
+	for (i = 0; i < src->nr_skip; i++)
+		summary_add_skip(dst, &src->skip[i]);
 	for (i = 0; i < src->nr_diag; i++)
 		summary_add_diag(dst, &src->diag[i]);
 	for (i = 0; i < src->nr_notice; i++)
@@ -741,6 +758,15 @@ void summary_finish(struct summary *s)
 		s->fail[n++] = s->fail[i];
 	}
 	s->nr_fail = n;
+	sort(s->skip, s->nr_skip, sizeof(*s->skip), cmp_failure);
+	for (i = 0, n = 0; i < s->nr_skip; i++) {
+		if (n && !cmp_failure(&s->skip[n - 1], &s->skip[i])) {
+			free(s->skip[i].reason);
+			continue;
+		}
+		s->skip[n++] = s->skip[i];
+	}
+	s->nr_skip = n;
 	collapse_diags(s);
 	collapse_notices(s);
 	ext_finish(&s->ext);

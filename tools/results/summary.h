@@ -70,6 +70,8 @@ struct summary {
 	size_t nr_src, alloc_src;
 	struct failure *fail;
 	size_t nr_fail, alloc_fail;
+	struct failure *skip;			/* skipped tests, status SKIP */
+	size_t nr_skip, alloc_skip;
 	struct diag_group *diag;
 	size_t nr_diag, alloc_diag;
 	struct notice_group *notice;
@@ -91,6 +93,7 @@ struct source_counts *summary_source(struct summary *s, const char *source);
 void summary_add_input(struct summary *s, const struct input_desc *in);
 void summary_add_tool(struct summary *s, const char *tool);
 void summary_add_failure(struct summary *s, const struct failure *f);
+void summary_add_skip(struct summary *s, const struct failure *f);
 struct diag_group *summary_add_diag(struct summary *s,
 				    const struct diag_group *d);
 struct notice_group *summary_add_notice(struct summary *s,
