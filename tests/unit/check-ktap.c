@@ -598,12 +598,13 @@ END_TEST
 /* Plans and numbers past 2^32 and 2^64, noise, a 1 MB line */
 START_TEST(test_hostile_input)
 {
+	static const char noise[] = "\0\1\377\376 noise \033[31mred\n";
 	struct strbuf sb = STRBUF_INIT;
 	struct results res;
 	size_t i;
 
 	strbuf_addstr(&sb, "KTAP version 1\n1..4294967296\nok 1 first\n");
-	strbuf_add(&sb, "\0\1\377\376 noise \033[31mred\n", 22);
+	strbuf_add(&sb, noise, sizeof(noise) - 1);
 	for (i = 0; i < (1 << 20); i++)
 		strbuf_addch(&sb, 'x');
 	strbuf_addstr(&sb, "\nok 2 ");
