@@ -156,8 +156,8 @@ $(TOOL_OBJS) $(TEST_OBJS): $(FLAGS_FILE)
 # The shared corpus of real tool outputs, when it is beside the tree
 CORPUS ?= $(srctree)/../shared/corpus
 
-.PHONY: check unit-check golden-check git-check kconfig-check
-check: unit-check golden-check git-check kconfig-check
+.PHONY: check unit-check golden-check git-check kconfig-check kcidb-check
+check: unit-check golden-check git-check kconfig-check kcidb-check
 
 # the runner also writes its results as KTAP, which the tool reads
 unit-check: $(CHECK_RESULTS) $(RESULTS)
@@ -177,6 +177,13 @@ kconfig-check:
 
 git-check: $(RESULTS)
 	$(Q)$(srctree)/tests/git.sh $(RESULTS)
+
+# --format=kcidb against the KCIDB schema in ../shared, with
+# python3-jsonschema; skipped with a message when either is missing
+KCIDB_SCHEMA ?= $(srctree)/../shared/schemas/kcidb.v05.03.schema.json
+kcidb-check: $(RESULTS)
+	$(Q)$(srctree)/tests/kcidb-schema.sh $(RESULTS) $(srctree) \
+		$(KCIDB_SCHEMA)
 
 # Kconfig.results says what make results checks; .results.config (make
 # syntax, written by make resultsconfig, resultsdefconfig or

@@ -138,7 +138,7 @@ START_TEST(test_dt_validate_new)
 	tu_assert_diag(r, "dt-validate", SEV_ERROR,
 		       "arch/arm64/boot/dts/acme/wdg100-evk.dtb", 0, 0,
 		       "pinctrl/acme,wdg-pinctrl.yaml",
-		       "pinctrl@1000: uart0-pins: 'oneOf' conditional failed, one must be fixed: More than one condition true in oneOf schema:");
+		       "pinctrl@1000: uart0-pins: More than one condition true in oneOf schema:");
 	ck_assert_uint_eq(tu_context_lines(r), 3);
 	/* -m, in the form without ":0:0" */
 	tu_assert_diag(tu_nth(&res, REC_DIAG, 6), "dt-validate", SEV_WARNING,
@@ -217,7 +217,7 @@ START_TEST(test_dt_validate_dt_yaml)
 {
 	struct results res;
 
-	/* before 5.16, dtbs_check validated x.dt.yaml after "CHECK" */
+	/* older 5.x kernels validated x.dt.yaml, after a "CHECK" line */
 	tu_parse_fixture_ok(&res, "dt/dtbs_check_v5.log");
 	ck_assert_uint_eq(tu_count(&res, REC_DIAG), 2);
 	tu_assert_diag(tu_nth(&res, REC_DIAG, 0), "dt-validate", SEV_ERROR,

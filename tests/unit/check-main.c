@@ -303,6 +303,7 @@ int main(void)
 		dt_suite,
 		cocci_suite,
 		buildtools_suite,
+		kcidb_suite,
 		corpus_suite,
 	};
 	const char *ktap = getenv("RESULTS_KTAP");

@@ -19,6 +19,7 @@ Suite *sparse_suite(void);
 Suite *dt_suite(void);
 Suite *cocci_suite(void);
 Suite *buildtools_suite(void);
+Suite *kcidb_suite(void);
 Suite *corpus_suite(void);
 
 /* Test cases that a suite above carries: results_suite() */

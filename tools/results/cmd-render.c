@@ -16,13 +16,16 @@
 #include "summary.h"
 
 static const char render_usage[] =
-"usage: results render [-o FILE] [--format=text|json] [OPTIONS] INPUT...\n"
+"usage: results render [-o FILE] [--format=text|json|kcidb] [OPTIONS] INPUT...\n"
 "\n"
 "Render one release: RESULTS text (the default) or the whole model as JSON.\n"
 "\n"
 "  -o, --output FILE   write FILE atomically (temp file + rename) instead\n"
 "                      of stdout; a device or FIFO is written in place\n"
-"  --format FORMAT     text (RESULTS) or json\n"
+"  --format FORMAT     text (RESULTS), json, or kcidb (KCIDB v5.3 JSON)\n"
+"  --origin ORIGIN     with --format=kcidb: the submitting CI system\n"
+"                      ([a-z0-9_]+); default: results\n"
+"  --tree-url URL      with --format=kcidb: the https:// git repository\n"
 "  --release NAME      the release named in the header; default: that of\n"
 "                      a RESULTS input, else the tree's Makefile\n"
 "                      version, else 'git describe'\n"
@@ -61,6 +64,9 @@ enum fail_on {
 struct render_opts {
 	const char *output;
 	bool json;
+	bool kcidb;
+	const char *origin;
+	const char *tree_url;
 	const char *release;
 	const char *commit;
 	unsigned int fail_on;
@@ -259,6 +265,8 @@ static int parse_render_args(int argc, char **argv, struct render_opts *ro,
 	static const struct option longopts[] = {
 		{ "output", required_argument, NULL, 'o' },
 		{ "format", required_argument, NULL, 'f' },
+		{ "origin", required_argument, NULL, 'O' },
+		{ "tree-url", required_argument, NULL, 'T' },
 		{ "release", required_argument, NULL, 'r' },
 		{ "commit", required_argument, NULL, 'c' },
 		{ "notice", required_argument, NULL, 'n' },
@@ -285,11 +293,22 @@ static int parse_render_args(int argc, char **argv, struct render_opts *ro,
 			ro->output = optarg;
 			break;
 		case 'f':
-			if (!strcmp(optarg, "json"))
-				ro->json = true;
-			else if (strcmp(optarg, "text"))
-				return error("bad --format '%s': expected text or json",
+			ro->json = !strcmp(optarg, "json");
+			ro->kcidb = !strcmp(optarg, "kcidb");
+			if (!ro->json && !ro->kcidb && strcmp(optarg, "text"))
+				return error("bad --format '%s': expected text, json or kcidb",
 					     optarg);
+			break;
+		case 'O':
+			if (!*optarg || strspn(optarg,
+				"abcdefghijklmnopqrstuvwxyz0123456789_") !=
+			    strlen(optarg))
+				return error("bad --origin '%s': expected [a-z0-9_]+",
+					     optarg);
+			ro->origin = optarg;
+			break;
+		case 'T':
+			ro->tree_url = optarg;
 			break;
 		case 'r':
 			ro->release = optarg;
@@ -362,7 +381,7 @@ int cmd_render(int argc, char **argv)
 	}
 	ret = EXIT_TROUBLE;
 	/* RESULTS needs counts only; the JSON model needs every record */
-	res.fold = !ro.json;
+	res.fold = !ro.json && !ro.kcidb;
 	if (read_inputs(&res, &io, argc - optind, argv + optind, NULL, NULL))
 		goto out;
 	for (i = 0; i < ro.nr_notice; i++)
@@ -381,6 +400,9 @@ int cmd_render(int argc, char **argv)
 		goto out;
 	if (ro.json)
 		render_json(&res, &s, &out);
+	else if (ro.kcidb)
+		render_kcidb(&res, &s, ro.origin ? ro.origin : "results",
+			     ro.tree_url, &out);
 	else
 		render_text(&s, &out);
 	if (write_output(ro.output, out.buf, out.len))

@@ -316,7 +316,8 @@ static bool org_line(struct parse_ctx *ctx, struct cocci *c,
 	struct location loc;
 	size_t len;
 
-	if (!org_link(todo ? todo : s, &loc, &msg, &len))
+	if ((s[0] != '*' && s[0] != '[') || !org_link(todo ? todo : s, &loc,
+							 &msg, &len))
 		return false;
 	c->seen = true;
 	if (todo)
@@ -344,7 +345,7 @@ static bool diff_start(struct parse_ctx *ctx, struct cocci *c,
 	struct location loc;
 	const char *msg;
 
-	if (!a || !c->seen)
+	if (l->s[0] != 'd' || !a || !c->seen)
 		return false;
 	b = strchr(a, ' ');
 	if (!b || b == a)
@@ -586,6 +587,8 @@ static bool spatch_noise(struct parse_ctx *ctx, struct cocci *c,
 {
 	const char *s = l->s, *p;
 
+	if (!s[0] || !strchr("fiH(wFE0123456789", s[0]))
+		return false;
 	if (starts_with(s, "fatal: not a git repository") ||
 	    starts_with(s, "init_defs_builtins: ") ||
 	    starts_with(s, "HANDLING: ") || starts_with(s, "(ONCE) "))
@@ -623,32 +626,57 @@ static bool describe_line(struct cocci *c, const struct line *l)
 	return true;
 }
 
+/* An echoed spatch command, or V=1's "Running (N in parallel): COMMAND" */
+static bool command_line(struct parse_ctx *ctx, struct cocci *c,
+			 const struct line *l)
+{
+	const char *s = l->s, *p;
+
+	if (s[0] == 'R' && (p = skip_prefix(s, "Running (")) &&
+	    (p = strstr(p, "): ")))
+		s = p + 3;
+	if ((s[0] != '/' && s[0] != '.' && s[0] != 's') || !is_spatch(s))
+		return false;
+	spatch_command(ctx, c, s);
+	return true;
+}
+
+/*
+ * Can a line that starts with @first be one of the wrapper's
+ * (wrapper_line(), skip_lines())? A cheap test first: every line of a
+ * build log comes here.
+ */
+static bool may_be_wrapper(char first)
+{
+	return first && strchr("AENPSTWYc", first);
+}
+
 static bool cocci_line(struct parse_ctx *ctx, void *priv,
 		       const struct line *l)
 {
 	struct cocci *c = priv;
 	struct kbuild *kb = ctx->kb;
-	const char *s = l->s, *p;
+	const char *s = l->s;
 
 	if (c->skipped && !starts_with(s, "You have coccinelle:") &&
 	    !starts_with(s, "This SmPL patch requires:"))
 		flush_skipped(ctx, c, NULL);
 	if (c->diff != DIFF_NONE && diff_line(ctx, c, l))
 		return true;
-	if ((p = skip_prefix(s, "Running (")) && (p = strstr(p, "): ")) &&
-	    is_spatch(p + 3)) {
-		spatch_command(ctx, c, p + 3);
-		return true;
+	if (!s[0] || is_space(s[0])) {
+		/* kbuild's lines, excerpts: coccicheck's only in V=1 text */
+		if (c->describing)
+			return true;
+		close_cocci(kb, c);
+		return false;
 	}
-	if (is_spatch(s)) {
-		spatch_command(ctx, c, s);
+	if (command_line(ctx, c, l) || report_line(ctx, c, l) ||
+	    org_line(ctx, c, l) || diff_start(ctx, c, l))
 		return true;
-	}
-	if (report_line(ctx, c, l) || org_line(ctx, c, l) ||
-	    diff_start(ctx, c, l))
-		return true;
-	if (wrapper_line(ctx, c, l) || skip_lines(ctx, c, l) ||
-	    describe_line(c, l) || (c->seen && spatch_noise(ctx, c, l))) {
+	if ((may_be_wrapper(s[0]) &&
+	     (wrapper_line(ctx, c, l) || skip_lines(ctx, c, l))) ||
+	    (c->seen && spatch_noise(ctx, c, l)) ||
+	    ((s[0] == 'P' || c->describing) && describe_line(c, l))) {
 		close_cocci(kb, c);
 		return true;
 	}

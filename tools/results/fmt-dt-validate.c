@@ -43,7 +43,7 @@
 #define MAX_MESSAGE	(16 * 1024)
 /* Context lines kept for one message. */
 #define MAX_CONTEXT	64
-/* A failed oneOf whose sub-schemas all matched: a schema dump follows */
+/* A oneOf that more than one sub-schema matched: the schema follows */
 #define ONEOF_DUMP	"More than one condition true in oneOf schema:"
 
 struct dt {
@@ -52,14 +52,20 @@ struct dt {
 	bool skip_tabs;		/* the list of "matched on schema(s)" */
 };
 
+/* The last byte first: every "FILE:" of a build log is tested */
 static bool is_dtb(const char *s, size_t len)
 {
+	if (!len || (s[len - 1] != 'b' && s[len - 1] != 'o' &&
+		     s[len - 1] != 'l'))
+		return false;
 	return ends_with_n(s, len, ".dtb") || ends_with_n(s, len, ".dtbo") ||
 	       ends_with_n(s, len, ".dt.yaml");
 }
 
 static bool is_yaml(const char *s, size_t len)
 {
+	if (!len || s[len - 1] != 'l')
+		return false;
 	return ends_with_n(s, len, ".yaml") || ends_with_n(s, len, ".yml");
 }
 
@@ -215,7 +221,7 @@ static bool tab_line(struct kbuild *kb, struct dt *dt, const struct line *l)
 	}
 	if (starts_with(p, "hint: ") || starts_with(p, "from schema $id: ") ||
 	    starts_with(p, "From schema: ") || starts_with(p, "expected: ") ||
-	    strstr(r->message, ONEOF_DUMP)) {
+	    ends_with(r->message, ONEOF_DUMP)) {
 		if (kb->trailing < MAX_CONTEXT)
 			kbuild_attach(kb, l->s, l->len);
 		return true;
@@ -279,16 +285,14 @@ static bool validate_line(struct parse_ctx *ctx, struct dt *dt,
 	if (e == rest)
 		return false;
 	learn_tree(kb, loc.file, loc.file_len, true);
-	p = strstr(rest, ": failed to match any schema");
-	if (p && p == e) {
+	if (starts_with(e, ": failed to match any schema")) {
 		kbuild_diag(kb, "dt", "dt-validate", SEV_WARNING, &loc,
 			    "unmatched", rest, strlen(rest));
 		kb->excerpt_due = false;
 		kbuild_stop_attaching(kb);
 		return true;
 	}
-	p = strstr(rest, ": matched on schema(s)");
-	if (p && p == e) {
+	if (starts_with(e, ": matched on schema(s)")) {
 		/* -M lists the schemas that matched: not a finding */
 		close_open(kb, dt);
 		dt->skip_tabs = true;
@@ -409,27 +413,38 @@ static bool yaml_line(struct parse_ctx *ctx, struct dt *dt,
 	return true;
 }
 
-/* Lines about the check run itself, which become notices. */
+/*
+ * Lines about the check run itself, which become notices. @colon is the
+ * first colon of the line, when a word without blanks comes before it.
+ */
 static bool run_line(struct parse_ctx *ctx, struct dt *dt,
-		     const struct line *l)
+		     const struct line *l, const char *colon)
 {
 	static const char advice[] =
 		"Ensure dtschema python package is installed and in your PATH.";
-	const char *s = l->s, *colon = strchr(s, ':'), *p;
+	const char *s = l->s, *p;
 
 	/* the advice after a missing dt-doc-validate, then the PATH */
-	if (!strcmp(s, advice)) {
+	if (s[0] == 'E' && !strcmp(s, advice)) {
 		close_open(ctx->kb, dt);
 		return true;
 	}
-	if (!strcmp(s, "Current PATH is:")) {
+	if (s[0] == 'C' && !strcmp(s, "Current PATH is:")) {
 		close_open(ctx->kb, dt);
 		dt->path_next = true;
 		return true;
 	}
-	/* the others have a word and a colon first */
-	if (!colon || memchr(s, ' ', colon - s))
+	if (!colon)
 		return false;
+	if (s[0] != 'w' && s[0] != 'E') {
+		/* "dt-validate: recursion error: Check for prior errors..." */
+		if (!starts_with(colon, ": recursion error: ") ||
+		    is_dtb(s, colon - s))
+			return false;
+		close_open(ctx->kb, dt);
+		parse_notice(ctx, "dt", "dt-validate", "%s", colon + 2);
+		return true;
+	}
 	if (starts_with(s,
 			"warning: python package 'yamllint' not installed")) {
 		parse_notice(ctx, "dt", "yamllint", "%s", s + 9);
@@ -443,10 +458,6 @@ static bool run_line(struct parse_ctx *ctx, struct dt *dt,
 	} else if ((p = skip_prefix(s, "warning: no schema found in path: "))) {
 		parse_notice(ctx, "dt", "dt-schema",
 			     "no schema found in path: %s", binding_path(p));
-	} else if (starts_with(colon, ": recursion error: ") &&
-		   !is_dtb(s, colon - s)) {
-		/* "dt-validate: recursion error: Check for prior errors..." */
-		parse_notice(ctx, "dt", "dt-validate", "%s", colon + 2);
 	} else {
 		return false;
 	}
@@ -509,7 +520,7 @@ static bool dt_line(struct parse_ctx *ctx, void *priv, const struct line *l)
 {
 	struct kbuild *kb = ctx->kb;
 	struct dt *dt = priv;
-	const char *s = l->s;
+	const char *s = l->s, *colon;
 
 	if (dt->path_next) {
 		dt->path_next = false;
@@ -518,6 +529,10 @@ static bool dt_line(struct parse_ctx *ctx, void *priv, const struct line *l)
 	if (s[0] == '\t')
 		return tab_line(kb, dt, l);
 	dt->skip_tabs = false;
+	if (!s[0]) {
+		close_open(kb, dt);
+		return false;
+	}
 	if (fmt_dtc_line(kb, l)) {
 		struct record *r = kbuild_last(kb);
 
@@ -532,8 +547,13 @@ static bool dt_line(struct parse_ctx *ctx, void *priv, const struct line *l)
 		close_open(kb, dt);
 		return progress_line(ctx, l);
 	}
-	if (run_line(ctx, dt, l) || validate_line(ctx, dt, l) ||
-	    yaml_line(ctx, dt, l))
+	/* the rest start with a word and a colon: "FILE:", "warning:" */
+	colon = strchr(s, ':');
+	if (colon && (colon == s || memchr(s, ' ', colon - s)))
+		colon = NULL;
+	if (run_line(ctx, dt, l, colon) ||
+	    (colon && is_dtb(s, colon - s) && validate_line(ctx, dt, l)) ||
+	    (colon && is_yaml(s, colon - s) && yaml_line(ctx, dt, l)))
 		return true;
 	close_open(kb, dt);
 	return false;

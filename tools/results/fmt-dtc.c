@@ -103,7 +103,8 @@ static bool check_line(struct kbuild *kb, const struct line *l)
 	struct location loc, *where = NULL;
 	enum severity sev;
 
-	if (!starts_with(s, "Warning (") && !starts_with(s, "ERROR (")) {
+	if (!(s[0] == 'W' && starts_with(s, "Warning (")) &&
+	    !(s[0] == 'E' && starts_with(s, "ERROR ("))) {
 		/* the position is the first word, up to ": " */
 		p = strchr(s, ' ');
 		if (!p || p - s < 2 || p[-1] != ':')
@@ -111,9 +112,9 @@ static bool check_line(struct kbuild *kb, const struct line *l)
 		p++;
 		where = &loc;
 	}
-	if ((name = skip_prefix(p, "Warning (")))
+	if (p[0] == 'W' && (name = skip_prefix(p, "Warning (")))
 		sev = SEV_WARNING;
-	else if ((name = skip_prefix(p, "ERROR (")))
+	else if (p[0] == 'E' && (name = skip_prefix(p, "ERROR (")))
 		sev = SEV_ERROR;
 	else
 		return false;

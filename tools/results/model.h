@@ -64,6 +64,9 @@ struct record {
 	/* REC_BUILD */
 	bool failed;
 	const char *target;		/* interned: what make failed to make */
+
+	/* REC_TEST, REC_BUILD and REC_DIAG read from KCIDB */
+	const char *origin;		/* interned: the CI system, or NULL */
 };
 
 /* A label of an input: arch=x86_64, compiler=gcc, w=1, ... */

@@ -31,6 +31,7 @@ static const struct parser *const parsers[] = {
 	 * diagnostic ("# t: file.c:12: error: ...") a compiler's shape
 	 */
 	&parser_ktap,
+	&parser_kcidb,
 	&parser_kunit,
 	&parser_sparse,
 	&parser_dt,

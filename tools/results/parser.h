@@ -79,6 +79,7 @@ struct parser {
 
 extern const struct parser parser_results;
 extern const struct parser parser_ktap;
+extern const struct parser parser_kcidb;
 extern const struct parser parser_kunit;
 extern const struct parser parser_sparse;
 extern const struct parser parser_dt;

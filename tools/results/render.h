@@ -11,6 +11,8 @@ void render_text(const struct summary *s, struct strbuf *out);
 void render_record_json(const struct record *r, struct strbuf *out);
 void render_json(const struct results *res, const struct summary *s,
 		 struct strbuf *out);
+void render_kcidb(const struct results *res, const struct summary *s,
+		  const char *origin, const char *tree_url, struct strbuf *out);
 
 struct change;
 struct known_ref;
