@@ -523,6 +523,24 @@ static const char *relative(struct relativiser *rv, const char *raw)
 	return map->to[j];
 }
 
+/* A coverage set with its names made tree-relative. */
+static void relative_names(struct relativiser *rv, struct nameset *set)
+{
+	struct nameset rel = { 0 };
+	size_t i;
+
+	for (i = 0; i < set->nr; i++)
+		if (set->name[i][0] == '/' || starts_with(set->name[i], "./") ||
+		    starts_with(set->name[i], "../"))
+			break;
+	if (i == set->nr)
+		return;	/* relative already, as kbuild prints them */
+	for (i = 0; i < set->nr; i++)
+		nameset_add(&rel, relative(rv, intern(set->name[i])));
+	nameset_release(set);
+	*set = rel;
+}
+
 /*
  * Make every diagnostic's file relative to the tree, once per distinct
  * file (a log repeats the same header warning thousands of times): the
@@ -557,6 +575,9 @@ static void relativise(struct kbuild *kb)
 		}
 		summary_reindex(ctx->acc);
 	}
+	/* the coverage names too: "  CHECK   /srv/linux/fs/x.c" */
+	relative_names(&rv, &ctx->in->units);
+	relative_names(&rv, &ctx->in->checked);
 	free(rv.map.from);
 	free(rv.map.to);
 	free(rv.disk);

@@ -17,6 +17,7 @@ enum section {
 	SEC_CHANGES,		/* "Changes since PREV" */
 	SEC_KNOWN,		/* "Known issues" */
 	SEC_SUMMARY,
+	SEC_ORIGINS,		/* "CI systems" */
 	SEC_FAILURES,
 	SEC_SKIPS,
 	SEC_TOOLS,		/* one section per tool */
@@ -228,6 +229,44 @@ static int summary_line(struct parse_ctx *ctx, struct rstate *st,
 	} else {
 		return bad_token(ctx, st, "unknown summary item", what);
 	}
+	return 0;
+}
+
+/*
+ * "  ORIGIN builds B: pass P, fail F; tests T: pass P, fail F, skip S,
+ * error E"
+ */
+static int origin_line(struct parse_ctx *ctx, struct rstate *st,
+		       const char *s)
+{
+	static const char *const bnames[] = { "pass", "fail" };
+	static const char *const tnames[] = { "pass", "fail", "skip", "error" };
+	const char *p = s, *origin, *semi;
+	unsigned long b, t, bv[2], tv[4];
+	struct origin_counts *o;
+	char *builds;
+	int bad_counts;
+
+	if (!starts_with(s, "  ") || !(origin = word(&p)) ||
+	    !(p = skip_prefix(skip_spaces(p), "builds ")) ||
+	    !parse_ulong(p, &p, &b) || !(p = skip_prefix(p, ": ")) ||
+	    !(semi = strstr(p, "; tests ")))
+		return bad(ctx, st, "expected 'ORIGIN builds B: ...; tests T: ...'");
+	builds = xstrndup(p, semi - p);
+	bad_counts = read_counts(builds, bnames, bv, 2);
+	free(builds);
+	p = semi + 8;
+	if (bad_counts || bv[0] + bv[1] != b || !parse_ulong(p, &p, &t) ||
+	    !(p = skip_prefix(p, ": ")) || read_counts(p, tnames, tv, 4) ||
+	    tv[0] + tv[1] + tv[2] + tv[3] != t)
+		return bad(ctx, st, "bad CI system counts");
+	o = summary_origin(st->s, origin);
+	o->builds = b;
+	o->builds_failed = bv[1];
+	o->tests[TEST_PASS] = tv[0];
+	o->tests[TEST_FAIL] = tv[1];
+	o->tests[TEST_SKIP] = tv[2];
+	o->tests[TEST_ERROR] = tv[3];
 	return 0;
 }
 
@@ -649,6 +688,7 @@ static int section_title(struct parse_ctx *ctx, struct rstate *st,
 		enum section sec;
 	} titles[] = {
 		{ "Summary", SEC_SUMMARY },
+		{ "CI systems", SEC_ORIGINS },
 		{ "Failures", SEC_FAILURES },
 		{ "Skips", SEC_SKIPS },
 		{ "Notices", SEC_NOTICES },
@@ -714,6 +754,9 @@ static bool results_line(struct parse_ctx *ctx, void *priv,
 		break;
 	case SEC_SUMMARY:
 		summary_line(ctx, st, s);
+		break;
+	case SEC_ORIGINS:
+		origin_line(ctx, st, s);
 		break;
 	case SEC_FAILURES:
 	case SEC_SKIPS:

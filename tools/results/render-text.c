@@ -81,6 +81,27 @@ static void render_reason(const char *reason, struct strbuf *out)
 	}
 }
 
+/* What each CI system reported (KCIDB input), in origin order */
+static void render_origins(const struct summary *s, struct strbuf *out)
+{
+	size_t i;
+
+	if (!s->nr_origin)
+		return;
+	strbuf_addstr(out, "\nCI systems\n");
+	for (i = 0; i < s->nr_origin; i++) {
+		const struct origin_counts *o = &s->origin[i];
+		const unsigned long *t = o->tests;
+
+		strbuf_addf(out, "  %-8s builds %lu: pass %lu, fail %lu; tests %lu: pass %lu, fail %lu, skip %lu, error %lu\n",
+			    o->origin, o->builds, o->builds - o->builds_failed,
+			    o->builds_failed,
+			    t[TEST_PASS] + t[TEST_FAIL] + t[TEST_SKIP] +
+			    t[TEST_ERROR], t[TEST_PASS], t[TEST_FAIL],
+			    t[TEST_SKIP], t[TEST_ERROR]);
+	}
+}
+
 /* "Failures" and "Skips": a test a line, its text or reason under it */
 static void render_tests(const char *title, const struct failure *f,
 			 size_t nr, struct strbuf *out)
@@ -171,6 +192,7 @@ void render_text(const struct summary *s, struct strbuf *out)
 	render_changes_section(s, out);
 	render_known_section(s, out);
 	render_summary(s, out);
+	render_origins(s, out);
 	render_failures(s, out);
 	render_diags(s, out);
 	render_notices(s, out);

@@ -27,6 +27,7 @@ void summary_release(struct summary *s)
 	for (i = 0; i < s->nr_skip; i++)
 		free(s->skip[i].reason);
 	free(s->skip);
+	free(s->origin);
 	free(s->in);
 	free(s->tool);
 	free(s->src);
@@ -115,6 +116,27 @@ void summary_add_tool(struct summary *s, const char *tool)
 			return;
 	ALLOC_GROW(s->tool, s->nr_tool + 1, s->alloc_tool);
 	s->tool[s->nr_tool++] = tool;
+}
+
+/**
+ * summary_origin() - the counts of one CI system
+ * @s: the summary
+ * @origin: the KCIDB origin
+ *
+ * Return: its counts, added zeroed when new.
+ */
+struct origin_counts *summary_origin(struct summary *s, const char *origin)
+{
+	size_t i;
+
+	origin = intern(origin);
+	for (i = 0; i < s->nr_origin; i++)
+		if (s->origin[i].origin == origin)
+			return &s->origin[i];
+	ALLOC_GROW(s->origin, s->nr_origin + 1, s->alloc_origin);
+	memset(&s->origin[s->nr_origin], 0, sizeof(s->origin[0]));
+	s->origin[s->nr_origin].origin = origin;
+	return &s->origin[s->nr_origin++];
 }
 
 /* A skipped test, listed with its reason: the same shape as a failure. */
@@ -461,6 +483,16 @@ void summary_add_record(struct summary *s, const struct record *r)
 	struct failure f = { .source = r->source };
 	char *name;
 
+	if (r->origin && (r->type == REC_TEST || r->type == REC_BUILD)) {
+		struct origin_counts *o = summary_origin(s, token(r->origin));
+
+		if (r->type == REC_TEST) {
+			o->tests[r->status]++;
+		} else {
+			o->builds++;
+			o->builds_failed += r->failed;
+		}
+	}
 	switch (r->type) {
 	case REC_TEST:
 		c->has_tests = true;
@@ -594,6 +626,15 @@ void summary_merge(struct summary *dst, const struct summary *src)
 		summary_add_failure(dst, &src->fail[i]);
 	for (i = 0; i < src->nr_skip; i++)
 		summary_add_skip(dst, &src->skip[i]);
+	for (i = 0; i < src->nr_origin; i++) {
+		const struct origin_counts *a = &src->origin[i];
+		struct origin_counts *b = summary_origin(dst, a->origin);
+
+		b->builds += a->builds;
+		b->builds_failed += a->builds_failed;
+		for (k = 0; k < TEST_NR_STATUS; k++)
+			b->tests[k] += a->tests[k];
+	}
 	for (i = 0; i < src->nr_diag; i++)
 		summary_add_diag(dst, &src->diag[i]);
 	for (i = 0; i < src->nr_notice; i++)
@@ -649,6 +690,13 @@ static int cmp_source(const void *pa, const void *pb)
 	const struct source_counts *a = pa, *b = pb;
 
 	return strcmp(a->source, b->source);
+}
+
+static int cmp_origin(const void *pa, const void *pb)
+{
+	const struct origin_counts *a = pa, *b = pb;
+
+	return strcmp(a->origin, b->origin);
 }
 
 static int cmp_failure(const void *pa, const void *pb)
@@ -758,6 +806,7 @@ void summary_finish(struct summary *s)
 		s->fail[n++] = s->fail[i];
 	}
 	s->nr_fail = n;
+	sort(s->origin, s->nr_origin, sizeof(*s->origin), cmp_origin);
 	sort(s->skip, s->nr_skip, sizeof(*s->skip), cmp_failure);
 	for (i = 0, n = 0; i < s->nr_skip; i++) {
 		if (n && !cmp_failure(&s->skip[n - 1], &s->skip[i])) {

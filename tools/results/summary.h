@@ -59,6 +59,13 @@ struct group_index {
 	size_t nr;				/* groups indexed */
 };
 
+/* What one CI system reported, from KCIDB input. */
+struct origin_counts {
+	const char *origin;			/* interned */
+	unsigned long builds, builds_failed;
+	unsigned long tests[TEST_NR_STATUS];
+};
+
 struct summary {
 	const char *release;			/* interned, or NULL */
 	const char *commit;
@@ -72,6 +79,8 @@ struct summary {
 	size_t nr_fail, alloc_fail;
 	struct failure *skip;			/* skipped tests, status SKIP */
 	size_t nr_skip, alloc_skip;
+	struct origin_counts *origin;		/* the CI systems */
+	size_t nr_origin, alloc_origin;
 	struct diag_group *diag;
 	size_t nr_diag, alloc_diag;
 	struct notice_group *notice;
@@ -94,6 +103,7 @@ void summary_add_input(struct summary *s, const struct input_desc *in);
 void summary_add_tool(struct summary *s, const char *tool);
 void summary_add_failure(struct summary *s, const struct failure *f);
 void summary_add_skip(struct summary *s, const struct failure *f);
+struct origin_counts *summary_origin(struct summary *s, const char *origin);
 struct diag_group *summary_add_diag(struct summary *s,
 				    const struct diag_group *d);
 struct notice_group *summary_add_notice(struct summary *s,
