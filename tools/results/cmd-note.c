@@ -40,28 +40,6 @@ static char *note_blob(const char *commit)
 	return git_line(NULL, list);
 }
 
-static int read_whole(const char *path, struct strbuf *sb)
-{
-	char buf[65536];
-	ssize_t n;
-	int fd = open(path, O_RDONLY);
-
-	if (fd < 0)
-		return error("%s: cannot open: %s", path, strerror(errno));
-	while ((n = read(fd, buf, sizeof(buf))) != 0) {
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n < 0) {
-			error("%s: read error: %s", path, strerror(errno));
-			close(fd);
-			return -1;
-		}
-		strbuf_add(sb, buf, n);
-	}
-	close(fd);
-	return 0;
-}
-
 static int note_add(const char *rev, const char *commit, const char *file,
 		    bool force)
 {
@@ -76,7 +54,7 @@ static int note_add(const char *rev, const char *commit, const char *file,
 	int ret = -1, i = 4;
 
 	summary_init(&s);
-	if (read_whole(file, &text) ||
+	if (strbuf_read_file(&text, file) ||
 	    results_read_buffer(file, text.buf, text.len, &s))
 		goto out;
 	old = note_blob(commit);

@@ -299,28 +299,6 @@ char *git_previous_tag(const char *dir, const char *pattern,
 	return ret;
 }
 
-static int read_file(const char *path, struct strbuf *text)
-{
-	char buf[65536];
-	ssize_t n;
-	int fd = open(path, O_RDONLY);
-
-	if (fd < 0)
-		return error("%s: cannot open: %s", path, strerror(errno));
-	while ((n = read(fd, buf, sizeof(buf))) != 0) {
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n < 0) {
-			error("%s: read error: %s", path, strerror(errno));
-			close(fd);
-			return -1;
-		}
-		strbuf_add(text, buf, n);
-	}
-	close(fd);
-	return 0;
-}
-
 /**
  * release_load() - read one side of a comparison
  * @rel: filled in; release_release() it. Its name is @spec for a
@@ -357,7 +335,7 @@ int release_load(struct release *rel, const char *dir, const char *spec,
 		if (S_ISDIR(st.st_mode))
 			return error("%s: is a directory", spec);
 		rel->origin = RELEASE_FILE;
-		if (read_file(spec, &rel->text))
+		if (strbuf_read_file(&rel->text, spec))
 			return -1;
 		strbuf_addstr(&name, spec);
 	} else if (strchr(spec, ':') && *spec != '-' &&

@@ -300,30 +300,6 @@ static int read_all(struct yreader *y, struct known_list *k)
 	return 0;
 }
 
-static int slurp(const char *path, struct strbuf *sb)
-{
-	char buf[65536];
-	ssize_t n;
-	int fd = open(path, O_RDONLY);
-
-	if (fd < 0)
-		return error("%s: cannot open: %s", path, strerror(errno));
-	while ((n = read(fd, buf, sizeof(buf))) != 0) {
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n < 0) {
-			error("%s: read error: %s", path,
-			      errno == EISDIR ? "is a directory" :
-			      strerror(errno));
-			close(fd);
-			return -1;
-		}
-		strbuf_add(sb, buf, n);
-	}
-	close(fd);
-	return 0;
-}
-
 /**
  * known_load() - read a known-issues file
  * @k: the entries are appended; known_release() it
@@ -337,7 +313,7 @@ int known_load(struct known_list *k, const char *path)
 	struct yreader y = { .path = path };
 	int ret;
 
-	if (slurp(path, &sb))
+	if (strbuf_read_file(&sb, path))
 		return -1;
 	if (!yaml_parser_initialize(&y.parser))
 		die("out of memory initialising libyaml");

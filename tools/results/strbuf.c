@@ -2,10 +2,13 @@
 /*
  * Growable strings. Allocation failure dies, so no caller checks.
  */
+#include <errno.h>
+#include <fcntl.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "strbuf.h"
 
@@ -108,4 +111,38 @@ void strbuf_addf(struct strbuf *sb, const char *fmt, ...)
 		va_end(ap);
 	}
 	sb->len += n;
+}
+
+/**
+ * strbuf_read_file() - append a whole file to a strbuf
+ * @sb: where it goes
+ * @path: the file
+ *
+ * For small structured files (a RESULTS file, a known-issues YAML);
+ * logs are streamed, never read whole.
+ *
+ * Return: 0, or -1 after "results: PATH: what is wrong".
+ */
+int strbuf_read_file(struct strbuf *sb, const char *path)
+{
+	char buf[65536];
+	ssize_t n;
+	int fd = open(path, O_RDONLY);
+
+	if (fd < 0)
+		return error("%s: cannot open: %s", path, strerror(errno));
+	while ((n = read(fd, buf, sizeof(buf))) != 0) {
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0) {
+			error("%s: read error: %s", path,
+			      errno == EISDIR ? "is a directory" :
+			      strerror(errno));
+			close(fd);
+			return -1;
+		}
+		strbuf_add(sb, buf, n);
+	}
+	close(fd);
+	return 0;
 }

@@ -29,5 +29,6 @@ void strbuf_addstr(struct strbuf *sb, const char *s);
 void strbuf_addch(struct strbuf *sb, int c);
 void strbuf_addf(struct strbuf *sb, const char *fmt, ...) __printf(2, 3);
 void strbuf_setlen(struct strbuf *sb, size_t len);
+int strbuf_read_file(struct strbuf *sb, const char *path);
 
 #endif /* RESULTS_STRBUF_H */
