@@ -116,16 +116,41 @@ char *xstrdup(const char *s)
  */
 struct intern_slot {
 	const char *s;
-	uint64_t hash;
-	size_t len;
+	uint32_t hash;		/* the high half of the string's hash */
+	uint32_t len;		/* its length, or UINT32_MAX when longer */
 };
 
 struct intern_pool {
 	struct intern_slot *slot;
 	size_t nr, size;
+	char *arena;		/* where the next copy goes */
+	size_t arena_left;
 };
 
 static struct intern_pool pool;
+
+/*
+ * The copies live until exit and are never freed one by one: they are
+ * cut from large blocks, which is cheaper than malloc and keeps them
+ * close together.
+ */
+static char *pool_copy(const char *s, size_t n)
+{
+	char *copy;
+
+	if (n + 1 > pool.arena_left) {
+		size_t block = n + 1 > 16384 ? n + 1 : 65536;
+
+		pool.arena = xmalloc(block);
+		pool.arena_left = block;
+	}
+	copy = pool.arena;
+	memcpy(copy, s, n);
+	copy[n] = '\0';
+	pool.arena += n + 1;
+	pool.arena_left -= n + 1;
+	return copy;
+}
 
 static uint64_t hash_bytes(const char *s, size_t n)
 {
@@ -165,7 +190,10 @@ static void pool_grow(void)
 
 		if (!pool.slot[i].s)
 			continue;
-		j = pool.slot[i].hash & (size - 1);
+		j = hash_bytes(pool.slot[i].s,
+			       pool.slot[i].len == UINT32_MAX ?
+			       strlen(pool.slot[i].s) : pool.slot[i].len) &
+		    (size - 1);
 		while (slot[j].s)
 			j = (j + 1) & (size - 1);
 		slot[j] = pool.slot[i];
@@ -186,6 +214,7 @@ static void pool_grow(void)
 const char *intern_n(const char *s, size_t n)
 {
 	uint64_t h = hash_bytes(s, n);
+	uint32_t len32 = n < UINT32_MAX ? n : UINT32_MAX;
 	size_t i;
 	char *copy;
 
@@ -195,14 +224,15 @@ const char *intern_n(const char *s, size_t n)
 	while (pool.slot[i].s) {
 		const struct intern_slot *e = &pool.slot[i];
 
-		if (e->hash == h && e->len == n && !memcmp(e->s, s, n))
+		if (e->hash == (uint32_t)(h >> 32) && e->len == len32 &&
+		    !memcmp(e->s, s, n) && (n < UINT32_MAX || !e->s[n]))
 			return e->s;
 		i = (i + 1) & (pool.size - 1);
 	}
-	copy = xstrndup(s, n);
+	copy = pool_copy(s, n);
 	pool.slot[i].s = copy;
-	pool.slot[i].hash = h;
-	pool.slot[i].len = n;
+	pool.slot[i].hash = h >> 32;
+	pool.slot[i].len = len32;
 	pool.nr++;
 	return copy;
 }
