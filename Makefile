@@ -170,6 +170,22 @@ golden-check: $(RESULTS)
 	$(Q)RESULTS_CORPUS=$(CORPUS) UPDATE_GOLDEN=$(UPDATE_GOLDEN) \
 		$(srctree)/tests/golden.sh $(RESULTS) $(srctree)/tests/golden
 
+# The golden tests again, every run of the tool under valgrind's memcheck:
+# an error or a definite leak changes the exit status and the stderr that
+# the cases compare, so any report fails a case.
+VALGRIND ?= valgrind
+.PHONY: valgrind-check
+valgrind-check: $(RESULTS)
+	@command -v $(VALGRIND) > /dev/null 2>&1 || { \
+		echo "$(VALGRIND) not found: install the Debian package valgrind" >&2; \
+		exit 2; }
+	@mkdir -p $(OUTPUT).valgrind
+	$(Q)printf '#!/bin/sh\nexec %s -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite,indirect %s "$$@"\n' \
+		'$(VALGRIND)' '$(abspath $(RESULTS))' > $(OUTPUT).valgrind/results
+	$(Q)chmod +x $(OUTPUT).valgrind/results
+	$(Q)RESULTS_CORPUS=$(CORPUS) $(srctree)/tests/golden.sh \
+		$(OUTPUT).valgrind/results $(srctree)/tests/golden
+
 # diff, show, log, notes, trailer, report and the merge driver, in
 # temporary git repositories with tagged releases
 kconfig-check:
@@ -371,7 +387,8 @@ uninstall:
 clean:
 	$(Q)rm -rf $(OUTPUT)$(TOOL_DIR)/*.o $(OUTPUT)$(TOOL_DIR)/*.d \
 		$(RESULTS) $(OUTPUT)tests/unit/*.o $(OUTPUT)tests/unit/*.d \
-		$(CHECK_RESULTS) $(OUTPUT).results $(FLAGS_FILE) $(FUZZ_DIR)
+		$(CHECK_RESULTS) $(OUTPUT).results $(FLAGS_FILE) $(FUZZ_DIR) \
+		$(OUTPUT).valgrind
 
 .PHONY: help
 help:
@@ -381,6 +398,7 @@ help:
 	@echo '  results        build, test and check this tree; write RESULTS,'
 	@echo '                 compared with the previous release (a tag)'
 	@echo '  bench          benchmarks against grep|sort|uniq -c and wc -l'
+	@echo '  valgrind-check the golden tests under valgrind memcheck'
 	@echo '  fuzz           libFuzzer targets, one per input kind (clang)'
 	@echo '  fuzz-smoke     run each for FUZZ_SECONDS (default 30)'
 	@echo '  install        install into $$(DESTDIR)$$(prefix)/bin'

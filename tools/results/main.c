@@ -6,6 +6,7 @@
  * under --fail-on) or 2; main() never returns anything else.
  */
 #include <locale.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -56,8 +57,10 @@ static void usage(FILE *f)
 static int finish(int ret)
 {
 	if (fflush(stdout) || ferror(stdout) || fclose(stdout)) {
-		fprintf(stderr, "%s: write error on standard output\n",
-			progname);
+		/* one message: a command that failed to write said so */
+		if (ret != 2)
+			fprintf(stderr, "%s: write error on standard output\n",
+				progname);
 		return 2;
 	}
 	return ret;
@@ -69,6 +72,8 @@ int main(int argc, char **argv)
 
 	/* the C locale whatever the environment says: same bytes out */
 	setlocale(LC_ALL, "C");
+	/* a reader that went away is a failed write (exit 2), not a signal */
+	signal(SIGPIPE, SIG_IGN);
 	if (argc < 2) {
 		usage(stderr);
 		return 2;
