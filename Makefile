@@ -363,7 +363,7 @@ fuzz-smoke fuzz-long: fuzz
 		find $(srctree)/tests/fixtures $(srctree)/tests/golden -type f \
 			! -name 'expected.*' ! -name args ! -name check \
 			! -name NOTES ! -name needs-corpus -size -256k \
-			-exec cp -t $$c {} + ; \
+			-exec cp --backup=numbered -t $$c {} + ; \
 		printf '  %-7s %s\n' FUZZ "$$k ($(FUZZ_SECONDS) s)"; \
 		$(FUZZ_DIR)fuzz-$$k -max_total_time=$(FUZZ_SECONDS) \
 			-max_len=65536 -timeout=10 -rss_limit_mb=2048 \
