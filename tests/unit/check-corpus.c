@@ -115,32 +115,41 @@ static void check_kunit_json(const char *rel)
 	free(path);
 }
 
-START_TEST(test_kunit_test_data)
+/*
+ * Call @fn with "kunit/test_data/NAME" for every fixture whose name ends
+ * in @suffix. Return: how many there were.
+ */
+static int for_each_test_data(const char *suffix, void (*fn)(const char *))
 {
 	struct strbuf dir = STRBUF_INIT;
 	struct dirent *de;
 	DIR *d;
 	int n = 0;
 
-	if (corpus_missing())
-		return;
 	strbuf_addf(&dir, "%s/kunit/test_data", corpus_dir());
 	d = opendir(dir.buf);
 	ck_assert_msg(d != NULL, "cannot open %s", dir.buf);
 	while ((de = readdir(d))) {
 		struct strbuf rel = STRBUF_INIT;
 
-		if (!ends_with(de->d_name, ".json"))
+		if (!ends_with(de->d_name, suffix))
 			continue;
 		strbuf_addf(&rel, "kunit/test_data/%s", de->d_name);
-		check_kunit_json(rel.buf);
+		fn(rel.buf);
 		strbuf_release(&rel);
 		n++;
 	}
 	closedir(d);
-	/* the README lists eleven fixtures */
-	ck_assert_int_ge(n, 11);
 	strbuf_release(&dir);
+	return n;
+}
+
+START_TEST(test_kunit_test_data)
+{
+	if (corpus_missing())
+		return;
+	/* the README lists eleven fixtures */
+	ck_assert_int_ge(for_each_test_data(".json", check_kunit_json), 11);
 }
 END_TEST
 
@@ -405,34 +414,23 @@ static void compare_with_json(const char *log, const char *json, bool nested)
  * kunit.py's own parser fixtures, each with the JSON that kunit.py parse
  * --json made of it: the same leaves, the same statuses.
  */
+/* A fixture's log against the JSON kunit.py made of it */
+static void compare_log_with_its_json(const char *log)
+{
+	struct strbuf json = STRBUF_INIT;
+
+	strbuf_add(&json, log, strlen(log) - 4);
+	strbuf_addstr(&json, ".json");
+	compare_with_json(log, json.buf, true);
+	strbuf_release(&json);
+}
+
 START_TEST(test_ktap_test_data)
 {
-	struct strbuf dir = STRBUF_INIT;
-	struct dirent *de;
-	DIR *d;
-	int n = 0;
-
 	if (corpus_missing())
 		return;
-	strbuf_addf(&dir, "%s/kunit/test_data", corpus_dir());
-	d = opendir(dir.buf);
-	ck_assert_msg(d != NULL, "cannot open %s", dir.buf);
-	while ((de = readdir(d))) {
-		struct strbuf log = STRBUF_INIT, json = STRBUF_INIT;
-
-		if (!ends_with(de->d_name, ".log"))
-			continue;
-		strbuf_addf(&log, "kunit/test_data/%s", de->d_name);
-		strbuf_add(&json, log.buf, log.len - 4);
-		strbuf_addstr(&json, ".json");
-		compare_with_json(log.buf, json.buf, true);
-		strbuf_release(&log);
-		strbuf_release(&json);
-		n++;
-	}
-	closedir(d);
-	ck_assert_int_ge(n, 11);
-	strbuf_release(&dir);
+	ck_assert_int_ge(for_each_test_data(".log", compare_log_with_its_json),
+			 11);
 }
 END_TEST
 
