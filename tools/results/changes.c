@@ -212,8 +212,17 @@ static int cmps(const char *a, const char *b)
 	return strcmp(a, b);
 }
 
-/* The item alone, without kind or counts. */
-static int cmp_item(const struct change *a, const struct change *b)
+/**
+ * change_cmp_identity() - order items by identity
+ * @a: an item
+ * @b: another
+ *
+ * A failure's identity is its source and name, not its status, which may
+ * change from one release to the next; a diagnostic's is every field.
+ *
+ * Return: <0, 0 or >0, bytewise.
+ */
+int change_cmp_identity(const struct change *a, const struct change *b)
 {
 	int c = (int)a->diag - (int)b->diag;
 
@@ -221,11 +230,7 @@ static int cmp_item(const struct change *a, const struct change *b)
 		return c;
 	if (!a->diag) {
 		c = cmps(a->source, b->source);
-		if (!c)
-			c = cmps(a->name, b->name);
-		if (!c)
-			c = (int)a->status - (int)b->status;
-		return c;
+		return c ? c : cmps(a->name, b->name);
 	}
 	c = cmps(a->tool, b->tool);
 	if (!c)
@@ -238,6 +243,16 @@ static int cmp_item(const struct change *a, const struct change *b)
 		c = cmps(a->category, b->category);
 	if (!c)
 		c = cmps(a->source, b->source);
+	return c;
+}
+
+/* The item alone, without kind or counts: its identity, then status. */
+static int cmp_item(const struct change *a, const struct change *b)
+{
+	int c = change_cmp_identity(a, b);
+
+	if (!c && !a->diag)
+		c = (int)a->status - (int)b->status;
 	return c;
 }
 

@@ -103,6 +103,7 @@ struct summary_ext {
 	size_t nr_known, alloc_known;
 };
 
+int change_cmp_identity(const struct change *a, const struct change *b);
 void ext_release(struct summary_ext *x);
 void ext_merge(struct summary_ext *dst, const struct summary_ext *src);
 void ext_finish(struct summary_ext *x);

@@ -24,35 +24,10 @@ struct item_list {
 	size_t nr, alloc;
 };
 
-static int cmps(const char *a, const char *b)
-{
-	return a == b ? 0 : strcmp(a, b);
-}
-
 /* Items are the same when this says 0: a failure's status may change. */
 static int cmp_key(const void *pa, const void *pb)
 {
-	const struct change *a = pa, *b = pb;
-	int c = (int)a->diag - (int)b->diag;
-
-	if (c)
-		return c;
-	if (!a->diag) {
-		c = cmps(a->source, b->source);
-		return c ? c : cmps(a->name, b->name);
-	}
-	c = cmps(a->tool, b->tool);
-	if (!c)
-		c = (int)a->severity - (int)b->severity;
-	if (!c)
-		c = cmps(a->file, b->file);
-	if (!c)
-		c = cmps(a->message, b->message);
-	if (!c)
-		c = cmps(a->category, b->category);
-	if (!c)
-		c = cmps(a->source, b->source);
-	return c;
+	return change_cmp_identity(pa, pb);
 }
 
 /**
