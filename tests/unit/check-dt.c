@@ -447,7 +447,7 @@ START_TEST(test_hostile_bytes)
 	strbuf_addstr(&sb, "x.dtb: a@1: 'oneOf' conditional failed, one must be fixed:\n");
 	for (i = 0; i < 4096; i++)
 		strbuf_addstr(&sb, "\t'b' is a required property\n");
-	/* a 1 MB TAB line, cut at 64 KiB */
+	/* a 1 MB TAB line, read whole */
 	strbuf_addch(&sb, '\t');
 	for (i = 0; i < 1024 * 1024; i++)
 		strbuf_addch(&sb, 'q');

@@ -397,7 +397,7 @@ START_TEST(test_render_exact)
 	add_build(&res, in, "fs/a.o");
 	r = results_add(&res, REC_NOTICE, "results", in, 7);
 	r->tool = intern("results");
-	r->message = xstrdup("a line longer than 65536 bytes was cut");
+	r->message = xstrdup("a line longer than 64 MiB was cut");
 	in = results_add_input(&res, "kunit.json", "kunit");
 	add_test(&res, in, "s", "ok", TEST_PASS);
 	add_test(&res, in, "s", "gone", TEST_SKIP);
@@ -430,7 +430,7 @@ START_TEST(test_render_exact)
 			 "      2 occurrences\n"
 			 "\n"
 			 "Notices\n"
-			 "  results results build W1.log: a line longer than 65536 bytes was cut\n"
+			 "  results results build W1.log: a line longer than 64 MiB was cut\n"
 			 "\n"
 			 "Coverage\n"
 			 "  configuration arch=x86 w=1\n"

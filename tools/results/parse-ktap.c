@@ -201,15 +201,28 @@ static long find_version(const char *s, size_t len)
 	return -1;
 }
 
+/*
+ * Every marker holds a ':', and most lines hold none or few: try each
+ * marker where its first ':' would be, rather than searching the line
+ * for each of them.
+ */
 static const char *end_marker(const char *s, size_t len)
 {
+	const char *c = s, *end = s + len;
 	size_t i;
 
-	if (!memchr(s, ':', len))
-		return NULL;
-	for (i = 0; i < ARRAY_SIZE(end_markers); i++)
-		if (memmem(s, len, end_markers[i], strlen(end_markers[i])))
-			return end_markers[i];
+	while ((c = memchr(c, ':', end - c))) {
+		for (i = 0; i < ARRAY_SIZE(end_markers); i++) {
+			const char *m = end_markers[i];
+			size_t before = strchr(m, ':') - m, n = strlen(m);
+
+			if ((size_t)(c - s) >= before &&
+			    (size_t)(end - c) >= n - before &&
+			    !memcmp(c - before, m, n))
+				return m;
+		}
+		c++;
+	}
 	return NULL;
 }
 

@@ -8,6 +8,7 @@
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <stdint.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
@@ -43,8 +44,11 @@ static const struct parser *const parsers[] = {
 
 /* Bytes looked at for detection. */
 #define HEAD_SIZE	(64 * 1024)
-/* Log lines are cut here; the rest of a longer line is skipped. */
-#define MAX_LINE	(64 * 1024)
+/*
+ * Log lines are cut here, the rest of a longer line skipped with a notice:
+ * V=1 command lines and one-line JSON dumps pass 1 MB, and are read whole.
+ */
+#define MAX_LINE	(64 * 1024 * 1024)
 #define READ_SIZE	(256 * 1024)
 
 const struct parser *parser_find(const char *name)
@@ -347,22 +351,37 @@ static int reader_unzip_end(struct reader *rd)
 }
 
 /*
- * Read the next raw line into @sb, without its '\n'. At most @max bytes
- * are kept (0: no limit); the rest of a longer line is skipped and
- * *@cut is set. Return: false at end of input.
+ * Read the next raw line, without its '\n': *@line is set to it and *@len
+ * to its length, and the line is NUL-terminated. A line that lies whole in
+ * the read buffer is handed out in place (valid until the next call);
+ * one that crosses a refill is gathered in @sb. At most @max bytes are
+ * kept (0: no limit); the rest of a longer line is skipped and *@cut is
+ * set. Return: false at end of input.
  */
 static bool reader_getline(struct reader *rd, struct strbuf *sb, size_t max,
-			   bool *cut)
+			   char **line, size_t *len, bool *cut)
 {
-	strbuf_reset(sb);
-	*cut = false;
-	for (;;) {
-		char *p = rd->buf + rd->start;
-		size_t avail = rd->end - rd->start;
-		char *nl = memchr(p, '\n', avail);
-		size_t take = nl ? (size_t)(nl - p) : avail;
-		size_t room = max && sb->len < max ? max - sb->len : 0;
+	char *p = rd->buf + rd->start;
+	size_t avail = rd->end - rd->start;
+	char *nl = memchr(p, '\n', avail);
 
+	*cut = false;
+	if (nl && (!max || (size_t)(nl - p) <= max)) {
+		*nl = '\0';
+		*line = p;
+		*len = nl - p;
+		rd->start += *len + 1;
+		return true;
+	}
+	strbuf_reset(sb);
+	for (;;) {
+		size_t take, room;
+
+		p = rd->buf + rd->start;
+		avail = rd->end - rd->start;
+		nl = memchr(p, '\n', avail);
+		take = nl ? (size_t)(nl - p) : avail;
+		room = max && sb->len < max ? max - sb->len : 0;
 		if (!max)
 			strbuf_add(sb, p, take);
 		else if (room)
@@ -372,35 +391,60 @@ static bool reader_getline(struct reader *rd, struct strbuf *sb, size_t max,
 		rd->start += take;
 		if (nl) {
 			rd->start++;
-			return true;
+			break;
 		}
 		if (rd->eof)
-			return sb->len > 0 || *cut;
+			break;
 		/* a long line: keep the buffer from growing when cutting */
 		if (max && *cut && rd->start == rd->end)
 			rd->start = rd->end = 0;
 		reader_fill(rd);
 		if (rd->eof && rd->start == rd->end)
-			return sb->len > 0 || *cut;
+			break;
 	}
+	*line = sb->buf;
+	*len = sb->len;
+	return nl || sb->len > 0 || *cut;
+}
+
+/* Does any of the 8 bytes of @w need cleaning (< 0x20 or 0x7f)? */
+static inline bool word_unclean(uint64_t w)
+{
+	const uint64_t ones = 0x0101010101010101ULL;
+	const uint64_t highs = 0x8080808080808080ULL;
+	uint64_t del = w ^ (ones * 0x7f);
+
+	return (((w - ones * 0x20) & ~w) | ((del - ones) & ~del)) & highs;
 }
 
 /*
  * Clean a log line in place: drop the CR of CRLF line ends and ANSI
  * escape sequences, and turn NUL and other control bytes (binary noise
  * in a console log) into '?', so that the formats see plain text.
+ * Return: the new length; the line stays NUL-terminated.
  */
-static void clean_line(struct strbuf *sb)
+static size_t clean_line(char *line, size_t len)
 {
-	char *s = sb->buf, *d = sb->buf;
-	char *end = sb->buf + sb->len;
+	char *s = line, *d, *end = line + len;
 
-	/* most lines are plain text: look before rewriting */
-	while (s < end && ((unsigned char)*s >= 0x20 || *s == '\t') &&
-	       *s != 0x7f)
+	/* most lines are plain text: look before rewriting, 8 bytes a step */
+	while (s < end) {
+		unsigned char c = *s;
+		uint64_t w;
+
+		if (end - s >= 8) {
+			memcpy(&w, s, 8);
+			if (!word_unclean(w)) {
+				s += 8;
+				continue;
+			}
+		}
+		if ((c < 0x20 && c != '\t') || c == 0x7f)
+			break;
 		s++;
+	}
 	if (s == end)
-		return;
+		return len;
 	d = s;
 
 	while (s < end) {
@@ -430,7 +474,8 @@ static void clean_line(struct strbuf *sb)
 		*d++ = c;
 		s++;
 	}
-	strbuf_setlen(sb, d - sb->buf);
+	*d = '\0';
+	return d - line;
 }
 
 /* Scan state of a JSON document being collected from the stream. */
@@ -618,29 +663,30 @@ static int read_stream(struct stream *st, struct reader *rd)
 	struct strbuf sb = STRBUF_INIT;
 	struct json_scan js = { .text = STRBUF_INIT };
 	unsigned long nr = 0;
+	char *s;
+	size_t len;
 	bool cut;
 	int ret = 0;
 
 	while (reader_getline(rd, &sb, st->whole_json || js.active ? 0 :
-			      MAX_LINE, &cut)) {
+			      MAX_LINE, &s, &len, &cut)) {
 		struct line l;
 
 		maybe_fold(ctx);
 		ctx->line = ++nr;
-		if (sb.len && sb.buf[sb.len - 1] == '\r')
-			strbuf_setlen(&sb, sb.len - 1);
-		if (nr == 1 && sb.len >= 3 &&
-		    !memcmp(sb.buf, "\xef\xbb\xbf", 3)) {
-			memmove(sb.buf, sb.buf + 3, sb.len - 2);
-			sb.len -= 3;
+		if (len && s[len - 1] == '\r')
+			s[--len] = '\0';
+		if (nr == 1 && len >= 3 && !memcmp(s, "\xef\xbb\xbf", 3)) {
+			s += 3;
+			len -= 3;
 		}
 		if (js.active) {
-			size_t used = json_scan_feed(&js, sb.buf, sb.len);
+			size_t used = json_scan_feed(&js, s, len);
 
 			if (js.depth == 0) {
 				if (decode_json(st, &js) ||
-				    rest_of_line(st, &js, sb.buf + used,
-						 sb.len - used, nr)) {
+				    rest_of_line(st, &js, s + used, len - used,
+						 nr)) {
 					ret = -1;
 					break;
 				}
@@ -649,35 +695,34 @@ static int read_stream(struct stream *st, struct reader *rd)
 		}
 		if (cut && !ctx->cut_reported) {
 			parse_notice(ctx, "results", "results",
-				     "a line longer than %d bytes was cut",
-				     MAX_LINE);
+				     "a line longer than %d MiB was cut",
+				     MAX_LINE >> 20);
 			ctx->cut_reported = true;
 		}
 		if (st->whole_json && !st->no_json) {
 			/* a JSON file: documents, maybe blank lines between */
-			const char *p = skip_spaces(sb.buf);
+			const char *p = skip_spaces(s);
 
 			if (!*p)
 				continue;
 			if (*p == '{' || *p == '[') {
-				if (rest_of_line(st, &js, p,
-						 sb.len - (p - sb.buf), nr)) {
+				if (rest_of_line(st, &js, p, len - (p - s),
+						 nr)) {
 					ret = -1;
 					break;
 				}
 				continue;
 			}
 		}
-		if (sb.len && !st->no_json && starts_json(sb.buf, sb.len)) {
-			if (rest_of_line(st, &js, sb.buf, sb.len, nr)) {
+		if (len && !st->no_json && starts_json(s, len)) {
+			if (rest_of_line(st, &js, s, len, nr)) {
 				ret = -1;
 				break;
 			}
 			continue;
 		}
-		clean_line(&sb);
-		l.s = sb.buf;
-		l.len = sb.len;
+		l.s = s;
+		l.len = clean_line(s, len);
 		l.nr = nr;
 		offer_line(st, &l);
 	}

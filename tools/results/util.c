@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 
 #include "util.h"
 
@@ -116,7 +117,7 @@ char *xstrdup(const char *s)
  */
 struct intern_slot {
 	const char *s;
-	uint32_t hash;		/* the high half of the string's hash */
+	uint32_t hash;		/* the low half of the string's hash */
 	uint32_t len;		/* its length, or UINT32_MAX when longer */
 };
 
@@ -128,6 +129,7 @@ struct intern_pool {
 };
 
 static struct intern_pool pool;
+static uint64_t hash_seed;
 
 /*
  * The copies live until exit and are never freed one by one: they are
@@ -154,7 +156,7 @@ static char *pool_copy(const char *s, size_t n)
 
 static uint64_t hash_bytes(const char *s, size_t n)
 {
-	uint64_t h = 1469598103934665603ULL;	/* FNV-1a, 8 bytes a step */
+	uint64_t h = 1469598103934665603ULL ^ hash_seed; /* FNV-1a, 8 a step */
 	size_t i = 0;
 
 	for (; i + 8 <= n; i += 8) {
@@ -180,25 +182,64 @@ static uint64_t hash_bytes(const char *s, size_t n)
 	return h ^ (h >> 33);
 }
 
+/*
+ * The slot table of a large pool is probed at random, so that every
+ * lookup of a new name misses the TLB on 4 KiB pages: ask for huge pages
+ * (a hint; without them it works as before).
+ */
+#define HUGE_TABLE (2u << 20)
+
+static struct intern_slot *slots_alloc(size_t size)
+{
+	size_t bytes = size * sizeof(struct intern_slot);
+	void *p;
+
+	if (bytes < HUGE_TABLE)
+		return xcalloc(size, sizeof(struct intern_slot));
+	/* fresh anonymous pages are zero: no memset to touch them twice */
+	p = mmap(NULL, bytes, PROT_READ | PROT_WRITE,
+		 MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	if (p == MAP_FAILED)
+		die("out of memory");
+	madvise(p, bytes, MADV_HUGEPAGE);
+	return p;
+}
+
+static void slots_free(struct intern_slot *slot, size_t size)
+{
+	if (size * sizeof(*slot) < HUGE_TABLE)
+		free(slot);
+	else
+		munmap(slot, size * sizeof(*slot));
+}
+
 static void pool_grow(void)
 {
 	size_t i, size = pool.size ? pool.size * 2 : 1024;
-	struct intern_slot *slot = xcalloc(size, sizeof(*slot));
+	struct intern_slot *slot;
 
+	if (!pool.size) {
+		const char *seed = getenv("RESULTS_HASH_SEED");
+
+		/* for the tests: the output must not depend on it */
+		if (seed)
+			hash_seed = strtoull(seed, NULL, 0);
+	}
+	if (size > (size_t)UINT32_MAX)
+		die("more than 2^31 distinct names");
+	slot = slots_alloc(size);
+	/* the slot keeps the hash bits that pick it: no string is read */
 	for (i = 0; i < pool.size; i++) {
 		size_t j;
 
 		if (!pool.slot[i].s)
 			continue;
-		j = hash_bytes(pool.slot[i].s,
-			       pool.slot[i].len == UINT32_MAX ?
-			       strlen(pool.slot[i].s) : pool.slot[i].len) &
-		    (size - 1);
+		j = pool.slot[i].hash & (size - 1);
 		while (slot[j].s)
 			j = (j + 1) & (size - 1);
 		slot[j] = pool.slot[i];
 	}
-	free(pool.slot);
+	slots_free(pool.slot, pool.size);
 	pool.slot = slot;
 	pool.size = size;
 }
@@ -224,14 +265,14 @@ const char *intern_n(const char *s, size_t n)
 	while (pool.slot[i].s) {
 		const struct intern_slot *e = &pool.slot[i];
 
-		if (e->hash == (uint32_t)(h >> 32) && e->len == len32 &&
+		if (e->hash == (uint32_t)h && e->len == len32 &&
 		    !memcmp(e->s, s, n) && (n < UINT32_MAX || !e->s[n]))
 			return e->s;
 		i = (i + 1) & (pool.size - 1);
 	}
 	copy = pool_copy(s, n);
 	pool.slot[i].s = copy;
-	pool.slot[i].hash = h >> 32;
+	pool.slot[i].hash = h;
 	pool.slot[i].len = len32;
 	pool.nr++;
 	return copy;
