@@ -19,6 +19,7 @@ void results_init(struct results *res)
 static void record_release(struct record *r)
 {
 	free(r->path);
+	free(r->name);
 	free(r->reason);
 	free(r->message);
 	free(r->context);

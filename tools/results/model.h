@@ -45,7 +45,8 @@ struct record {
 	unsigned long input_line;	/* 1-based line in the input */
 
 	/* REC_TEST */
-	const char **path;		/* interned names, outermost first */
+	const char **path;		/* names, outermost first: interned */
+	char *name;			/* or the last one is this, its own */
 	unsigned int depth;		/* entries in @path */
 	enum test_status status;
 	char *reason;			/* skip reason or log excerpt */

@@ -218,6 +218,7 @@ static const char *end_marker(const char *s, size_t len)
 
 			if ((size_t)(c - s) >= before &&
 			    (size_t)(end - c) >= n - before &&
+			    c[-(ptrdiff_t)before] == m[0] &&
 			    !memcmp(c - before, m, n))
 				return m;
 		}
@@ -459,9 +460,10 @@ static void add_counts(struct kcounts *a, const struct kcounts *b)
  * A record whose path is the names of the open tests down to @upto
  * (that many entries of path[]) and then @comps.
  */
-static void emit(struct ktap *k, unsigned int upto, const char **comps,
-		 unsigned int ncomp, enum test_status st, char *reason,
-		 unsigned long line)
+static struct record *emit(struct ktap *k, unsigned int upto,
+			    const char **comps, unsigned int ncomp,
+			    enum test_status st, char *reason,
+			    unsigned long line)
 {
 	struct parse_ctx *ctx = k->ctx;
 	struct record *r;
@@ -477,13 +479,14 @@ static void emit(struct ktap *k, unsigned int upto, const char **comps,
 		memcpy(r->path + upto, comps, ncomp * sizeof(*r->path));
 	/* the first names of the paths are the suites run */
 	if (r->depth < 2)
-		return;
+		return r;
 	if (k->depth < 2 || !k->stack[1].ncomp || upto == 0)
 		nameset_add(&ctx->in->suites, r->path[0]);
 	else if (!k->stack[1].unnamed && !k->stack[1].suite_noted) {
 		nameset_add(&ctx->in->suites, r->path[0]);
 		k->stack[1].suite_noted = true;
 	}
+	return r;
 }
 
 /* Give an unnamed node its names, and the records below it too. */
@@ -881,6 +884,7 @@ static void close_top(struct ktap *k, const struct kresult *r, enum why why,
 static void leaf(struct ktap *k, const struct kresult *r)
 {
 	struct knode *n = top(k);
+	struct record *rec;
 	const char *comps[2];
 	struct verdict v;
 	unsigned int nc;
@@ -890,10 +894,24 @@ static void leaf(struct ktap *k, const struct kresult *r)
 	judge(r->dir, r->dirlen, r->ok, r->skip_kw, &v);
 	if (!r->dir && n->pend_dir)
 		judge(n->pend_dir, strlen(n->pend_dir), r->ok, r->skip_kw, &v);
-	nc = split_name(r->desc, r->dlen, r->num, comps);
-	emit(k, n->pbase + n->ncomp, comps, nc, v.st,
-	     v.st == TEST_PASS ? NULL : make_reason(&v, NULL, n->log),
-	     r->line);
+	/*
+	 * A leaf's plain name is its record's own copy: interning
+	 * hundreds of thousands of distinct names, each a miss in a large
+	 * table, was the most of the time a big log took
+	 */
+	if (r->dlen && !(r->dlen > 11 && !memcmp(r->desc, "selftests: ", 11))) {
+		comps[0] = k->empty;
+		rec = emit(k, n->pbase + n->ncomp, comps, 1, v.st,
+			   v.st == TEST_PASS ? NULL :
+			   make_reason(&v, NULL, n->log), r->line);
+		rec->name = xstrndup(r->desc, r->dlen);
+		rec->path[rec->depth - 1] = rec->name;
+	} else {
+		nc = split_name(r->desc, r->dlen, r->num, comps);
+		emit(k, n->pbase + n->ncomp, comps, nc, v.st,
+		     v.st == TEST_PASS ? NULL : make_reason(&v, NULL, n->log),
+		     r->line);
+	}
 	count(&n->direct, v.st, v.xfail, v.xpass);
 	count(&n->leaves, v.st, v.xfail, v.xpass);
 	if (v.st == TEST_FAIL || v.st == TEST_ERROR)
@@ -1464,7 +1482,7 @@ static const char *strip_prefix(struct ktap *k, const char *s, size_t len)
 
 	if (!k->prefix.len)
 		return s;
-	if (!strncmp(s, k->prefix.buf, k->prefix.len))
+	if (len >= k->prefix.len && !memcmp(s, k->prefix.buf, k->prefix.len))
 		return s + k->prefix.len;
 	if (k->prefix_groups) {
 		for (i = 0; i < k->prefix_groups; i++) {

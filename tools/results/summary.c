@@ -85,6 +85,10 @@ struct source_counts *summary_source(struct summary *s, const char *source)
 {
 	size_t i;
 
+	/* records carry interned sources: most calls end in the first loop */
+	for (i = 0; i < s->nr_src; i++)
+		if (s->src[i].source == source)
+			return &s->src[i];
 	source = intern(source);
 	for (i = 0; i < s->nr_src; i++)
 		if (s->src[i].source == source)
