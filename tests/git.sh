@@ -365,6 +365,15 @@ test_trailer() {
 	git show v1.1:RESULTS > "$T/f"
 	expect 0 git results trailer "$T/f"
 	same "$T/out" <<<'Test-link: https://results.example.org/widget/1.1'
+	# Kconfig.results' choice in .results.config comes before git config
+	printf '# CONFIG_RESULTS_COCCI is not set\nCONFIG_RESULTS_TEST_LINK="https://ci.example.org/r/"\n' \
+		> .results.config
+	expect 0 git results trailer v1.0
+	same "$T/out" <<<'Test-link: https://ci.example.org/r/widget/1.0'
+	printf 'CONFIG_RESULTS_TEST_LINK="https://ci.example.org\n' > .results.config
+	expect 2 git results trailer v1.0
+	same "$T/err" <<<"results: ./.results.config:1: a string without its closing '\"'"
+	rm .results.config
 	git config --unset results.tree
 	git config --unset results.baseUrl
 	git remote remove origin

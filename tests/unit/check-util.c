@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "config.h"
 #include "suites.h"
 #include "testutil.h"
 #include "util.h"
@@ -129,6 +130,98 @@ START_TEST(test_char_classes)
 }
 END_TEST
 
+/* .results.config as kconfig writes it: strings, ints, bools off */
+START_TEST(test_config_read)
+{
+	char *path = tu_write_temp_str(
+		"#\n# Automatically generated file; DO NOT EDIT.\n#\n"
+		"CONFIG_RESULTS_BUILD=y\n"
+		"# CONFIG_RESULTS_COCCI is not set\n"
+		"CONFIG_RESULTS_BUILD_TARGETS=\"all \\\"x\\\" a\\\\b\"\n"
+		"CONFIG_RESULTS_EXCERPT_LINES=10\n"
+		"\n"
+		"CONFIG_RESULTS_EXCERPT_LINES=12  \n"
+		"CONFIG_RESULTS_KNOWN=\"\"\n"
+		"CONFIG_RESULTS_KNOWN_ABS=\"/k.yaml\"\n"
+		"CONFIG_RESULTS_KNOWN_REL=\"doc/k.yaml\"\n");
+	struct results_config c = { 0 };
+	unsigned long v = 99;
+	char *p, *dir;
+
+	ck_assert_int_eq(config_read(&c, path), 0);
+	ck_assert_str_eq(config_get(&c, "RESULTS_BUILD"), "y");
+	/* off, empty and absent are all not set */
+	ck_assert_ptr_null(config_get(&c, "RESULTS_COCCI"));
+	ck_assert_ptr_null(config_get(&c, "RESULTS_KNOWN"));
+	ck_assert_ptr_null(config_get(&c, "RESULTS_DT"));
+	ck_assert_str_eq(config_get(&c, "RESULTS_BUILD_TARGETS"),
+			 "all \"x\" a\\b");
+	/* the last setting wins, as in make */
+	ck_assert_int_eq(config_get_uint(&c, "RESULTS_EXCERPT_LINES", 100, &v),
+			 0);
+	ck_assert_uint_eq(v, 12);
+	ck_assert_int_eq(config_get_uint(&c, "RESULTS_MAX_LINES", 100, &v), 0);
+	ck_assert_uint_eq(v, 12);
+	/* paths are the config's directory's */
+	p = config_get_path(&c, "RESULTS_KNOWN_ABS");
+	ck_assert_str_eq(p, "/k.yaml");
+	free(p);
+	p = config_get_path(&c, "RESULTS_KNOWN_REL");
+	dir = xstrndup(path, strrchr(path, '/') - path + 1);
+	ck_assert_int_eq(strncmp(p, dir, strlen(dir)), 0);
+	ck_assert_str_eq(p + strlen(dir), "doc/k.yaml");
+	free(p);
+	free(dir);
+	config_release(&c);
+	tu_remove_temp(path);
+}
+END_TEST
+
+static void config_fails(const char *text, const char *want)
+{
+	char *path = tu_write_temp_str(text);
+	struct results_config c = { 0 };
+	struct tu_capture cap;
+	char *err, *line;
+	unsigned long v;
+	int ret;
+
+	tu_capture_start(&cap);
+	ret = config_read(&c, path);
+	if (!ret)
+		ret = config_get_uint(&c, "RESULTS_N", 50, &v);
+	err = tu_capture_end(&cap);
+	ck_assert_int_eq(ret, -1);
+	line = xmalloc(strlen(path) + strlen(want) + 16);
+	sprintf(line, "results: %s:%s\n", path, want);
+	ck_assert_str_eq(err, line);
+	free(line);
+	free(err);
+	config_release(&c);
+	tu_remove_temp(path);
+}
+
+START_TEST(test_config_errors)
+{
+	config_fails("CONFIG_RESULTS_A=y\nRESULTS_B=y\n",
+		     "2: not a setting: CONFIG_NAME=VALUE expected");
+	config_fails("CONFIG_=y\n",
+		     "1: not a setting: CONFIG_NAME=VALUE expected");
+	config_fails("CONFIG_RESULTS_A y\n",
+		     "1: not a setting: CONFIG_NAME=VALUE expected");
+	config_fails("CONFIG_RESULTS_A=\"open\n",
+		     "1: a string without its closing '\"'");
+	config_fails("CONFIG_RESULTS_A=\"a\" b\n",
+		     "1: text after a quoted value");
+	config_fails("CONFIG_RESULTS_A=a b\n",
+		     "1: an unquoted value with blanks or quotes");
+	config_fails("\n\nCONFIG_RESULTS_N=51\n",
+		     "3: CONFIG_RESULTS_N: not a number from 0 to 50: '51'");
+	config_fails("CONFIG_RESULTS_N=-1\n",
+		     "1: CONFIG_RESULTS_N: not a number from 0 to 50: '-1'");
+}
+END_TEST
+
 Suite *util_suite(void)
 {
 	Suite *s = suite_create("util");
@@ -140,6 +233,10 @@ Suite *util_suite(void)
 	tcase_add_test(tc, test_parse_ulong);
 	tcase_add_test(tc, test_path_basename);
 	tcase_add_test(tc, test_char_classes);
+	suite_add_tcase(s, tc);
+	tc = tcase_create("config");
+	tcase_add_test(tc, test_config_read);
+	tcase_add_test(tc, test_config_errors);
 	suite_add_tcase(s, tc);
 	return s;
 }

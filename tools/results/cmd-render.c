@@ -10,6 +10,7 @@
 
 #include "cmd.h"
 #include "compare.h"
+#include "config.h"
 #include "git.h"
 #include "render.h"
 #include "strbuf.h"
@@ -48,6 +49,15 @@ static const char render_usage[] =
 "                      fail)\n"
 "  --label KEY=VALUE   label every input (arch, config, compiler,\n"
 "                      compiler_version, w); overrides the log\n"
+"  --excerpt-lines N   show at most N lines of a failure's text (0: all\n"
+"                      that was read)\n"
+"  --max-lines N       list at most N entries a section (0: all)\n"
+"  --detail LEVEL      full (the default), failures (no Skips and no\n"
+"                      Coverage) or summary (counts and changes only)\n"
+"  --config FILE       the choices of Kconfig.results (make syntax);\n"
+"                      default: .results.config at the top of the tree,\n"
+"                      when there is one; options given here win\n"
+"  --no-config         read no .results.config\n"
 "  --srctree DIR       the kernel source tree (paths, release)\n"
 "  --objtree DIR       the build directory (make O=DIR)\n"
 "  -h, --help          show this help\n"
@@ -76,6 +86,11 @@ struct render_opts {
 	const char *previous_tag;
 	const char *known;
 	struct fail_on_list changes;	/* --fail-on=new... */
+	struct text_opts text;
+	bool excerpt_given, max_given, detail_given;
+	const char *config;
+	bool no_config;
+	char *config_known;		/* the known file the config names */
 };
 
 static int parse_fail_on(const char *arg, unsigned int *mask,
@@ -259,6 +274,87 @@ static bool fail_on_holds(const struct summary *s, unsigned int mask)
 	return false;
 }
 
+/* Rendering options are counts up to this: more is "all" in effect. */
+#define MAX_COUNT	1000000UL
+
+static int parse_count(const char *opt, const char *arg, unsigned long *val)
+{
+	const char *end;
+
+	if (!parse_ulong(arg, &end, val) || *end || *val > MAX_COUNT)
+		return error("bad %s '%s': expected a number from 0 to %lu",
+			     opt, arg, MAX_COUNT);
+	return 0;
+}
+
+static int parse_detail(const char *arg, enum detail *d)
+{
+	if (!strcmp(arg, "full"))
+		*d = DETAIL_FULL;
+	else if (!strcmp(arg, "failures"))
+		*d = DETAIL_FAILURES;
+	else if (!strcmp(arg, "summary"))
+		*d = DETAIL_SUMMARY;
+	else
+		return -1;
+	return 0;
+}
+
+/*
+ * What .results.config chooses, for what the command line left open:
+ * the rendering options of Kconfig.results' "Rendering" menu.
+ */
+static int apply_config(struct render_opts *ro, const char *srctree)
+{
+	struct results_config c = { 0 };
+	const char *v;
+	int ret = -1;
+
+	if (ro->no_config) {
+		if (ro->config)
+			return error("render: --config and --no-config");
+		return 0;
+	}
+	if (config_find(&c, ro->config, srctree))
+		goto out;
+	if (!ro->excerpt_given &&
+	    config_get_uint(&c, "RESULTS_EXCERPT_LINES", MAX_COUNT,
+			    &ro->text.excerpt_lines))
+		goto out;
+	if (!ro->max_given &&
+	    config_get_uint(&c, "RESULTS_MAX_LINES", MAX_COUNT,
+			    &ro->text.max_lines))
+		goto out;
+	if (!ro->detail_given) {
+		if (config_get(&c, "RESULTS_DETAIL_SUMMARY"))
+			ro->text.detail = DETAIL_SUMMARY;
+		else if (config_get(&c, "RESULTS_DETAIL_FAILURES"))
+			ro->text.detail = DETAIL_FAILURES;
+	}
+	if (!ro->known) {
+		ro->config_known = config_get_path(&c, "RESULTS_KNOWN");
+		ro->known = ro->config_known;
+	}
+	if (!ro->previous && !ro->previous_tag &&
+	    (v = config_get(&c, "RESULTS_PREVIOUS_TAG")))
+		ro->previous_tag = intern(v);
+	if (!ro->origin && (v = config_get(&c, "RESULTS_KCIDB_ORIGIN"))) {
+		if (strspn(v, "abcdefghijklmnopqrstuvwxyz0123456789_") !=
+		    strlen(v)) {
+			error("%s: CONFIG_RESULTS_KCIDB_ORIGIN: expected [a-z0-9_]+, not '%s'",
+			      c.path, v);
+			goto out;
+		}
+		ro->origin = intern(v);
+	}
+	if (!ro->tree_url && (v = config_get(&c, "RESULTS_KCIDB_TREE_URL")))
+		ro->tree_url = intern(v);
+	ret = 0;
+out:
+	config_release(&c);
+	return ret;
+}
+
 static int parse_render_args(int argc, char **argv, struct render_opts *ro,
 			     struct input_opts *io)
 {
@@ -274,6 +370,11 @@ static int parse_render_args(int argc, char **argv, struct render_opts *ro,
 		{ "previous", required_argument, NULL, 'p' },
 		{ "previous-tag", required_argument, NULL, 'P' },
 		{ "known", required_argument, NULL, 'k' },
+		{ "excerpt-lines", required_argument, NULL, 'E' },
+		{ "max-lines", required_argument, NULL, 'M' },
+		{ "detail", required_argument, NULL, 'D' },
+		{ "config", required_argument, NULL, 'C' },
+		{ "no-config", no_argument, NULL, 'N' },
 		{ "help", no_argument, NULL, 'h' },
 		INPUT_OPTS_LONG,
 		{ NULL, 0, NULL, 0 },
@@ -334,6 +435,30 @@ static int parse_render_args(int argc, char **argv, struct render_opts *ro,
 		case 'k':
 			ro->known = optarg;
 			break;
+		case 'E':
+			if (parse_count("--excerpt-lines", optarg,
+					&ro->text.excerpt_lines))
+				return -1;
+			ro->excerpt_given = true;
+			break;
+		case 'M':
+			if (parse_count("--max-lines", optarg,
+					&ro->text.max_lines))
+				return -1;
+			ro->max_given = true;
+			break;
+		case 'D':
+			if (parse_detail(optarg, &ro->text.detail))
+				return error("bad --detail '%s': expected full, failures or summary",
+					     optarg);
+			ro->detail_given = true;
+			break;
+		case 'C':
+			ro->config = optarg;
+			break;
+		case 'N':
+			ro->no_config = true;
+			break;
 		case 'h':
 			printf(render_usage, parser_kind_list());
 			return 1;
@@ -380,6 +505,8 @@ int cmd_render(int argc, char **argv)
 		goto out;
 	}
 	ret = EXIT_TROUBLE;
+	if (apply_config(&ro, io.popt.srctree))
+		goto out;
 	/* RESULTS needs counts only; the JSON model needs every record */
 	res.fold = !ro.json && !ro.kcidb;
 	if (read_inputs(&res, &io, argc - optind, argv + optind, NULL, NULL))
@@ -404,7 +531,7 @@ int cmd_render(int argc, char **argv)
 		render_kcidb(&res, &s, ro.origin ? ro.origin : "results",
 			     ro.tree_url, &out);
 	else
-		render_text(&s, &out);
+		render_text_opts(&s, &ro.text, &out);
 	if (write_output(ro.output, out.buf, out.len))
 		goto out;
 	ret = (ro.fail_on && fail_on_holds(&s, ro.fail_on)) ||
@@ -417,5 +544,6 @@ out:
 	known_release(&known);
 	fail_on_release(&ro.changes);
 	free(ro.notice);
+	free(ro.config_known);
 	return ret;
 }

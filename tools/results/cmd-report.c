@@ -34,7 +34,8 @@ static const char report_usage[] =
 "                      new:kunit,new:build:error\n"
 "  --tested-by WHO     the Tested-by: trailer; default: git config\n"
 "                      user.name and user.email\n"
-"  --base-url URL      the Test-link: base; default: git config\n"
+"  --base-url URL      the Test-link: base; default: CONFIG_RESULTS_\n"
+"                      TEST_LINK of ./.results.config, else git config\n"
 "                      results.baseUrl (no Test-link: without one)\n"
 "  --tree NAME         the tree in the Test-link:\n"
 "  --release NAME      the release (as for render)\n"
@@ -420,6 +421,7 @@ int cmd_report(int argc, char **argv)
 	struct strbuf out = STRBUF_INIT;
 	struct results res;
 	struct summary s;
+	char *base_url = NULL;
 	int ret;
 
 	results_init(&res);
@@ -430,6 +432,11 @@ int cmd_report(int argc, char **argv)
 		goto out;
 	}
 	ret = EXIT_TROUBLE;
+	if (!ro.base_url) {
+		if (default_base_url(&base_url))
+			goto out;
+		ro.base_url = base_url;
+	}
 	/* the records stay: their text goes inline */
 	res.fold = false;
 	if (read_inputs(&res, &io, argc - optind, argv + optind, NULL, NULL))
@@ -463,5 +470,6 @@ out:
 	input_opts_release(&io);
 	known_release(&known);
 	fail_on_release(&ro.fail_on);
+	free(base_url);
 	return ret;
 }

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "cmd.h"
+#include "config.h"
 #include "git.h"
 #include "strbuf.h"
 #include "summary.h"
@@ -19,7 +20,8 @@ static const char trailer_usage[] =
 "or a RESULTS FILE. VERSION is the release its RESULTS names (from the\n"
 "tree or the note of REV), else 'git describe --tags --always REV'.\n"
 "\n"
-"  --base-url URL      where the data is; default: git config\n"
+"  --base-url URL      where the data is; default: CONFIG_RESULTS_TEST_LINK\n"
+"                      of ./.results.config, else git config\n"
 "                      results.baseUrl\n"
 "  --tree NAME         the tree; default: git config results.tree, else\n"
 "                      the name of remote.origin.url without '.git', else\n"
@@ -89,8 +91,32 @@ out:
 }
 
 /**
+ * default_base_url() - the base of Test-link: when no --base-url is given
+ * @base: set to CONFIG_RESULTS_TEST_LINK of ./.results.config (the
+ *	  maintainer's choice in Kconfig.results), else git config
+ *	  results.baseUrl, malloc'd; NULL when neither is set
+ *
+ * Return: 0, or -1 after an error message when .results.config is bad.
+ */
+int default_base_url(char **base)
+{
+	struct results_config c = { 0 };
+	const char *v;
+	int ret;
+
+	*base = NULL;
+	ret = config_find(&c, NULL, NULL);
+	if (!ret && (v = config_get(&c, "RESULTS_TEST_LINK")))
+		*base = xstrdup(v);
+	config_release(&c);
+	if (!ret && !*base)
+		*base = config_value("results.baseUrl");
+	return ret;
+}
+
+/**
  * test_link() - the Test-link: trailer of a release
- * @base: the base URL, or NULL for git config results.baseUrl
+ * @base: the base URL, or NULL for none
  * @tree: the tree's name, or NULL for the default (see the usage)
  * @version: the release
  *
@@ -100,7 +126,7 @@ out:
 char *test_link(const char *base, const char *tree, const char *version)
 {
 	struct strbuf sb = STRBUF_INIT;
-	char *b = base ? xstrdup(base) : config_value("results.baseUrl");
+	char *b = base ? xstrdup(base) : NULL;
 	char *t = tree ? xstrdup(tree) : tree_name();
 	size_t n;
 
@@ -168,10 +194,10 @@ int cmd_trailer(int argc, char **argv)
 	}
 	if (optind < argc)
 		rev = argv[optind];
-	if (!base)
-		base = config_value("results.baseUrl");
+	if (!base && default_base_url(&base))
+		goto out;
 	if (!base || !*base) {
-		error("trailer: no base URL: give --base-url or set git config results.baseUrl");
+		error("trailer: no base URL: give --base-url, set CONFIG_RESULTS_TEST_LINK in .results.config or git config results.baseUrl");
 		goto out;
 	}
 	version = version_of(rev);

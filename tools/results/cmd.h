@@ -47,6 +47,7 @@ int cmd_merge_driver(int argc, char **argv);
 struct summary;
 void find_release(struct summary *s, const char *release, const char *commit,
 		  const char *srctree);
+int default_base_url(char **base);
 char *test_link(const char *base, const char *tree, const char *version);
 
 #endif /* RESULTS_CMD_H */

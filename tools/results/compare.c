@@ -618,6 +618,9 @@ int compare_with_previous(struct summary *s, const char *dir,
 		} else if (rel.origin == RELEASE_NONE) {
 			compare_missing(previous, &s->ext);
 		} else {
+			if (old.abridged)
+				warning("%s: its RESULTS is abridged (--detail, --max-lines): what it leaves out shows as new",
+					previous);
 			compare_releases(&old, s, known, &s->ext);
 			s->ext.prev = token(rel.name);
 		}

@@ -68,6 +68,12 @@ struct record {
 
 	/* REC_TEST, REC_BUILD and REC_DIAG read from KCIDB */
 	const char *origin;		/* interned: the CI system, or NULL */
+	const char *log_url;		/* interned: its log, or NULL */
+	/*
+	 * interned: the issues its incidents name, one line each, sorted,
+	 * "TEXT (culprit: code) REPORT_URL"; NULL when none
+	 */
+	const char *issues;
 };
 
 /* A label of an input: arch=x86_64, compiler=gcc, w=1, ... */

@@ -15,7 +15,10 @@
  *   - a test: REC_TEST, its dotted path split into names (the original
  *     names when misc.names holds them, as "results render
  *     --format=kcidb" writes); no status counts as SKIP;
- *   - an incident that is present: REC_DIAG of its issue.
+ *   - an incident that is present: REC_DIAG of its issue. It also links
+ *     its issue to the build or test it names, when that is in the same
+ *     document: the record's @issues gets a line for it, so that RESULTS
+ *     lists the issue under the failure it explains.
  * Checkouts are checked for structure only. v4 builds give "valid"
  * instead of "status".
  */
@@ -31,12 +34,25 @@ struct kissue {
 	json_t *obj;
 };
 
+/* A build or test of the document that became a record */
+struct kobj {
+	const char *id;			/* interned */
+	size_t rec;			/* its index in res->rec */
+};
+
+struct kobjs {
+	struct kobj *v;
+	size_t nr, alloc;
+	bool sorted;
+};
+
 struct kwalk {
 	struct parse_ctx *ctx;
 	unsigned long line;
 	struct strbuf jpath;
 	struct kissue *issue;
 	size_t nr_issue, alloc_issue;
+	struct kobjs builds, tests;
 };
 
 static const char *const kcidb_status[] = {
@@ -168,11 +184,6 @@ static bool is_bool(const json_t *v)
 	return json_is_boolean(v);
 }
 
-static bool is_int(const json_t *v)
-{
-	return json_is_integer(v);
-}
-
 static int req_int(struct kwalk *w, json_t *obj, const char *key)
 {
 	json_t *v = json_object_get(obj, key);
@@ -182,6 +193,50 @@ static int req_int(struct kwalk *w, json_t *obj, const char *key)
 	if (!json_is_integer(v))
 		return kerr(w, key, "expected %s", "integer");
 	return 0;
+}
+
+static void remember(struct kobjs *set, const char *id, size_t rec)
+{
+	ALLOC_GROW(set->v, set->nr + 1, set->alloc);
+	set->v[set->nr].id = intern(id);
+	set->v[set->nr++].rec = rec;
+	set->sorted = false;
+}
+
+static int cmp_kobj(const void *pa, const void *pb)
+{
+	const struct kobj *a = pa, *b = pb;
+	int c = strcmp(a->id, b->id);
+
+	/* the same id twice: the first one wins */
+	if (!c)
+		c = (a->rec > b->rec) - (a->rec < b->rec);
+	return c;
+}
+
+/* The record of the build or test @id of this document, or NULL. */
+static struct record *find_obj(struct kwalk *w, struct kobjs *set,
+			       const char *id)
+{
+	size_t lo = 0, hi = set->nr;
+
+	if (!id)
+		return NULL;
+	if (!set->sorted && set->nr > 1)
+		qsort(set->v, set->nr, sizeof(*set->v), cmp_kobj);
+	set->sorted = true;
+	/* the first entry whose id is not below @id */
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (strcmp(set->v[mid].id, id) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	if (lo == set->nr || strcmp(set->v[lo].id, id))
+		return NULL;
+	return &w->ctx->res->rec[set->v[lo].rec];
 }
 
 static int walk_checkout(struct kwalk *w, json_t *o)
@@ -200,7 +255,7 @@ static int walk_checkout(struct kwalk *w, json_t *o)
 
 static int walk_build(struct kwalk *w, json_t *o)
 {
-	const char *id, *origin, *ck, *arch, *config, *excerpt, *s;
+	const char *id, *origin, *ck, *arch, *config, *excerpt, *url, *s;
 	json_t *valid = json_object_get(o, "valid");
 	struct strbuf target = STRBUF_INIT;
 	struct record *r;
@@ -211,7 +266,7 @@ static int walk_build(struct kwalk *w, json_t *o)
 	    opt_str(w, o, "architecture", &arch) ||
 	    opt_str(w, o, "config_name", &config) ||
 	    opt_str(w, o, "log_excerpt", &excerpt) ||
-	    opt_str(w, o, "log_url", &s) || opt_str(w, o, "compiler", &s) ||
+	    opt_str(w, o, "log_url", &url) || opt_str(w, o, "compiler", &s) ||
 	    opt_type(w, o, "valid", is_bool, "boolean") ||
 	    opt_type(w, o, "misc", is_obj, "object"))
 		return -1;
@@ -222,7 +277,9 @@ static int walk_build(struct kwalk *w, json_t *o)
 	if (st < 0 || st == 2 || st == 5)
 		return 0;
 	r = results_add(w->ctx->res, REC_BUILD, "kcidb", w->ctx->in, w->line);
+	remember(&w->builds, id, w->ctx->res->nr - 1);
 	r->origin = intern(origin);
+	r->log_url = url && *url ? intern(url) : NULL;
 	r->failed = st <= 1;
 	if (arch)
 		strbuf_addstr(&target, arch);
@@ -268,10 +325,12 @@ static int walk_test(struct kwalk *w, json_t *o)
 	    opt_str(w, o, "log_url", &url) ||
 	    opt_str(w, o, "comment", &comment) ||
 	    opt_type(w, o, "misc", is_obj, "object") ||
-	    opt_type(w, o, "number", is_int, "integer"))
+	    opt_type(w, o, "number", is_obj, "object"))
 		return -1;
 	r = results_add(w->ctx->res, REC_TEST, "kcidb", w->ctx->in, w->line);
+	remember(&w->tests, id, w->ctx->res->nr - 1);
 	r->origin = intern(origin);
+	r->log_url = url && *url ? intern(url) : NULL;
 	r->status = st < 0 ? TEST_SKIP : map[st];
 	if (!path || !*path)
 		path = "(root)";
@@ -330,28 +389,125 @@ static const char *misc_str(json_t *issue, const char *key)
 	return json_is_string(v) ? json_string_value(v) : NULL;
 }
 
+/* The issue @id of this document, its highest version, or NULL. */
+static json_t *find_issue(struct kwalk *w, const char *id)
+{
+	json_int_t best = -1;
+	json_t *ret = NULL;
+	size_t i;
+
+	for (i = 0; i < w->nr_issue; i++) {
+		json_int_t v = json_integer_value(
+			json_object_get(w->issue[i].obj, "version"));
+
+		if (!strcmp(w->issue[i].id, id) && v > best) {
+			best = v;
+			ret = w->issue[i].obj;
+		}
+	}
+	return ret;
+}
+
+/*
+ * An issue as one line under the failure it explains: its comment (else
+ * its report subject, else its id), its culprits, its report URL.
+ */
+static char *issue_text(json_t *issue, const char *id)
+{
+	static const char *const culprits[] = { "code", "tool", "harness" };
+	json_t *culprit = json_object_get(issue, "culprit");
+	struct strbuf sb = STRBUF_INIT;
+	const char *text, *url, *sep = " (culprit: ";
+	size_t i;
+
+	text = json_string_value(json_object_get(issue, "comment"));
+	if (!text || !*text)
+		text = json_string_value(json_object_get(issue,
+							 "report_subject"));
+	if (!text || !*text)
+		text = id;
+	strbuf_addstr(&sb, text);
+	for (i = 0; i < ARRAY_SIZE(culprits); i++) {
+		if (!json_is_true(json_object_get(culprit, culprits[i])))
+			continue;
+		strbuf_addf(&sb, "%s%s", sep, culprits[i]);
+		sep = ", ";
+	}
+	if (*sep == ',')
+		strbuf_addch(&sb, ')');
+	url = json_string_value(json_object_get(issue, "report_url"));
+	if (url && *url)
+		strbuf_addf(&sb, " %s", url);
+	for (i = 0; i < sb.len; i++)
+		if ((unsigned char)sb.buf[i] < 0x20 || sb.buf[i] == 0x7f)
+			sb.buf[i] = ' ';
+	return strbuf_detach(&sb);
+}
+
+static int cmp_line(const void *pa, const void *pb)
+{
+	return strcmp(*(char *const *)pa, *(char *const *)pb);
+}
+
+/* Add @issue's line to @r's issues, which stay sorted and distinct. */
+static void link_issue(struct record *r, json_t *issue, const char *id)
+{
+	struct strbuf sb = STRBUF_INIT;
+	char *line, *all, *p, **v = NULL;
+	size_t nr = 0, alloc = 0, i;
+
+	if (!r)
+		return;
+	line = issue_text(issue, id);
+	all = xstrdup(r->issues ? r->issues : "");
+	for (p = all; *p; ) {
+		char *e = strchrnul(p, '\n');
+		bool last = !*e;
+
+		*e = '\0';
+		ALLOC_GROW(v, nr + 1, alloc);
+		v[nr++] = p;
+		p = last ? e : e + 1;
+	}
+	ALLOC_GROW(v, nr + 1, alloc);
+	v[nr++] = line;
+	qsort(v, nr, sizeof(*v), cmp_line);
+	for (i = 0; i < nr; i++) {
+		if (i && !strcmp(v[i - 1], v[i]))
+			continue;
+		if (sb.len)
+			strbuf_addch(&sb, '\n');
+		strbuf_addstr(&sb, v[i]);
+	}
+	r->issues = intern(sb.buf);
+	strbuf_release(&sb);
+	free(v);
+	free(all);
+	free(line);
+}
+
 static int walk_incident(struct kwalk *w, json_t *o)
 {
-	const char *id, *origin, *issue_id, *s;
+	const char *id, *origin, *issue_id, *build_id, *test_id, *s;
 	json_t *present = json_object_get(o, "present");
-	json_t *issue = NULL, *line;
+	json_t *issue, *line;
 	struct record *r;
-	size_t i;
 	int sev;
 
 	if (req_id(w, o, "id", &id) || req_origin(w, o, &origin) ||
 	    req_id(w, o, "issue_id", &issue_id))
 		return -1;
 	if (req_int(w, o, "issue_version") ||
-	    opt_str(w, o, "build_id", &s) || opt_str(w, o, "test_id", &s) ||
+	    opt_str(w, o, "build_id", &build_id) ||
+	    opt_str(w, o, "test_id", &test_id) ||
 	    opt_type(w, o, "present", is_bool, "boolean") ||
 	    opt_type(w, o, "misc", is_obj, "object"))
 		return -1;
 	if (json_is_false(present))
 		return 0;
-	for (i = 0; i < w->nr_issue; i++)
-		if (!strcmp(w->issue[i].id, issue_id))
-			issue = w->issue[i].obj;
+	issue = find_issue(w, issue_id);
+	link_issue(find_obj(w, &w->builds, build_id), issue, issue_id);
+	link_issue(find_obj(w, &w->tests, test_id), issue, issue_id);
 	r = results_add(w->ctx->res, REC_DIAG, "kcidb", w->ctx->in, w->line);
 	r->origin = intern(origin);
 	s = misc_str(issue, "tool");
@@ -461,6 +617,8 @@ static int kcidb_json(struct parse_ctx *ctx, void *priv, json_t *doc,
 	ret = 1;
 out:
 	free(w.issue);
+	free(w.builds.v);
+	free(w.tests.v);
 	strbuf_release(&w.jpath);
 	return ret;
 }

@@ -61,6 +61,13 @@ struct rstate {
 	struct coverage *cov;		/* the configuration being read */
 	const char *last_name;		/* in it, for the order */
 	bool last_suite;
+	const char *ci_origin;		/* the CI system being read */
+	size_t ci_fail;			/* its last failure + 1, or 0 */
+	bool ci_issue;			/* an issue line came under it */
+	unsigned long *ci_line;		/* where each CI system and */
+	size_t nr_ci_line, alloc_ci_line;
+	unsigned long *cf_line;		/* each CI failure was */
+	size_t nr_cf_line, alloc_cf_line;
 };
 
 enum { KREF_NONE, KREF_SEEN, KREF_UNSEEN };
@@ -133,6 +140,11 @@ static int header_line(struct parse_ctx *ctx, struct rstate *st,
 		st->seen_format = true;
 	} else if (!strcmp(key, "commit")) {
 		st->s->commit = strcmp(p, "unknown") ? intern(p) : NULL;
+	} else if (!strcmp(key, "abridged")) {
+		/* --detail or --max-lines: the lists are not whole */
+		if (!*p)
+			return bad(ctx, st, "expected 'abridged SETTINGS'");
+		st->s->abridged = true;
 	} else if (!strcmp(key, "tool")) {
 		summary_add_tool(st->s, p);
 	} else if (!strcmp(key, "input")) {
@@ -233,8 +245,68 @@ static int summary_line(struct parse_ctx *ctx, struct rstate *st,
 }
 
 /*
+ * Under a CI system: "    build FAIL NAME" or "    test STATUS NAME",
+ * then "      log: URL" when it has a log and "      issue: TEXT" for each
+ * issue, sorted.
+ */
+static int ci_failure_line(struct parse_ctx *ctx, struct rstate *st,
+			   const char *s)
+{
+	struct ci_failure f = { 0 }, *last;
+	const char *p, *what, *w;
+	int status;
+
+	last = st->ci_fail ? &st->s->cifail[st->ci_fail - 1] : NULL;
+	if ((p = skip_prefix(s, "      log: "))) {
+		if (!last || last->log || st->ci_issue)
+			return bad(ctx, st, "log line without a CI failure");
+		last->log = intern(p);
+		return 0;
+	}
+	if ((p = skip_prefix(s, "      issue: "))) {
+		struct strbuf sb = STRBUF_INIT;
+		const char *e;
+
+		if (!last || !*p)
+			return bad(ctx, st, "issue line without a CI failure");
+		/* the issues of a failure are sorted and distinct */
+		e = last->issues ? strrchr(last->issues, '\n') : NULL;
+		e = e ? e + 1 : last->issues;
+		if (e && strcmp(e, p) >= 0)
+			return bad_token(ctx, st, "issue out of order:", p);
+		if (last->issues)
+			strbuf_addf(&sb, "%s\n", last->issues);
+		strbuf_addstr(&sb, p);
+		last->issues = intern(sb.buf);
+		strbuf_release(&sb);
+		st->ci_issue = true;
+		return 0;
+	}
+	p = s + 4;
+	if (!st->ci_origin || *p == ' ' || !(what = word(&p)) ||
+	    !(w = word(&p)) ||
+	    *p != ' ' || !p[1] ||
+	    (strcmp(what, "build") && strcmp(what, "test")))
+		return bad(ctx, st, "expected 'build FAIL NAME' or 'test STATUS NAME' under a CI system");
+	status = test_status_parse(w);
+	f.build = !strcmp(what, "build");
+	if (status != TEST_FAIL && (f.build || status != TEST_ERROR))
+		return bad_token(ctx, st, "CI failure status must be FAIL or ERROR, not",
+				 w);
+	f.origin = st->ci_origin;
+	f.status = status;
+	f.name = intern(p + 1);
+	summary_add_ci_failure(st->s, &f);
+	ALLOC_GROW(st->cf_line, st->nr_cf_line + 1, st->alloc_cf_line);
+	st->cf_line[st->nr_cf_line++] = ctx->line;
+	st->ci_fail = st->s->nr_cifail;
+	st->ci_issue = false;
+	return 0;
+}
+
+/*
  * "  ORIGIN builds B: pass P, fail F; tests T: pass P, fail F, skip S,
- * error E"
+ * error E", its failures under it
  */
 static int origin_line(struct parse_ctx *ctx, struct rstate *st,
 		       const char *s)
@@ -247,6 +319,9 @@ static int origin_line(struct parse_ctx *ctx, struct rstate *st,
 	char *builds;
 	int bad_counts;
 
+	if (starts_with(s, "    "))
+		return ci_failure_line(ctx, st, s);
+	st->ci_fail = 0;
 	if (!starts_with(s, "  ") || !(origin = word(&p)) ||
 	    !(p = skip_prefix(skip_spaces(p), "builds ")) ||
 	    !parse_ulong(p, &p, &b) || !(p = skip_prefix(p, ": ")) ||
@@ -260,6 +335,11 @@ static int origin_line(struct parse_ctx *ctx, struct rstate *st,
 	    !(p = skip_prefix(p, ": ")) || read_counts(p, tnames, tv, 4) ||
 	    tv[0] + tv[1] + tv[2] + tv[3] != t)
 		return bad(ctx, st, "bad CI system counts");
+	if (st->ci_origin && strcmp(st->ci_origin, origin) >= 0)
+		return bad_token(ctx, st, "CI system out of order:", origin);
+	st->ci_origin = origin;
+	ALLOC_GROW(st->ci_line, st->nr_ci_line + 1, st->alloc_ci_line);
+	st->ci_line[st->nr_ci_line++] = ctx->line;
 	o = summary_origin(st->s, origin);
 	o->builds = b;
 	o->builds_failed = bv[1];
@@ -726,6 +806,15 @@ static int section_title(struct parse_ctx *ctx, struct rstate *st,
 	return sec == SEC_TOOLS ? tool_section(ctx, st, s) : 0;
 }
 
+/* "  [... 12 more]" */
+static bool is_more_line(const char *s)
+{
+	const char *p = skip_prefix(s, "  [... ");
+	unsigned long n;
+
+	return p && parse_ulong(p, &p, &n) && !strcmp(p, " more]");
+}
+
 static bool results_line(struct parse_ctx *ctx, void *priv,
 			 const struct line *l)
 {
@@ -746,6 +835,13 @@ static bool results_line(struct parse_ctx *ctx, void *priv,
 	}
 	if (s[0] != ' ' && ctx->line > 1) {
 		section_title(ctx, st, s);
+		return true;
+	}
+	if (st->s->abridged && is_more_line(s)) {
+		/* where --max-lines cut a list */
+		flush_reason(st);
+		st->last_fail = NULL;
+		st->last_count = NULL;
 		return true;
 	}
 	switch (st->sec) {
@@ -793,6 +889,40 @@ static void *results_begin(struct parse_ctx *ctx)
 	strbuf_init(&st->reason);
 	strbuf_init(&st->knote);
 	return st;
+}
+
+/* The failures listed under a CI system are as many as it counts. */
+static int check_ci_failures(struct parse_ctx *ctx, struct rstate *st)
+{
+	const struct summary *s = st->s;
+	size_t i, k;
+
+	for (k = 1; k < s->nr_cifail; k++)
+		if (summary_cmp_ci_failure(&s->cifail[k - 1],
+					   &s->cifail[k]) > 0)
+			return parse_error_at(ctx, st->cf_line[k],
+					      "CI failure out of order: '%s'",
+					      s->cifail[k].name);
+	for (i = 0; i < s->nr_origin; i++) {
+		const struct origin_counts *o = &s->origin[i];
+		unsigned long n[TEST_NR_STATUS] = { 0 }, builds = 0;
+
+		for (k = 0; k < s->nr_cifail; k++) {
+			if (s->cifail[k].origin != o->origin)
+				continue;
+			if (s->cifail[k].build)
+				builds++;
+			else
+				n[s->cifail[k].status]++;
+		}
+		if (builds != o->builds_failed ||
+		    n[TEST_FAIL] != o->tests[TEST_FAIL] ||
+		    n[TEST_ERROR] != o->tests[TEST_ERROR])
+			return parse_error_at(ctx, st->ci_line[i],
+					      "the counts of CI system '%s' disagree with its failures",
+					      o->origin);
+	}
+	return 0;
 }
 
 /*
@@ -861,7 +991,7 @@ static int check_counts(struct parse_ctx *ctx, struct rstate *st)
 		if (!summary_source(s, s->diag[k].source)->has_diags)
 			return parse_error(ctx, "diagnostics of '%s' missing from the summary",
 					   s->diag[k].source);
-	return 0;
+	return check_ci_failures(ctx, st);
 }
 
 static int results_end(struct parse_ctx *ctx, void *priv)
@@ -875,11 +1005,13 @@ static int results_end(struct parse_ctx *ctx, void *priv)
 	flush_reason(st);
 	if (!st->failed)
 		section_done(ctx, st);
+	/* an empty file is wrong on its line 1, as for JSON */
 	if (!st->failed && st->sec < SEC_SUMMARY)
-		ret = parse_error(ctx, "no 'Summary' section: truncated RESULTS");
+		ret = parse_error_at(ctx, ctx->line ? ctx->line : 1,
+				     "no 'Summary' section: truncated RESULTS");
 	else if (!st->failed && !st->seen_summary)
 		ret = parse_error(ctx, "no 'Summary' section");
-	else if (!st->failed)
+	else if (!st->failed && !st->s->abridged)
 		ret = check_counts(ctx, st);
 	if (st->failed)
 		ret = -1;
@@ -894,6 +1026,8 @@ static int results_end(struct parse_ctx *ctx, void *priv)
 	free(st->s);
 	free(st->sum);
 	free(st->tool);
+	free(st->ci_line);
+	free(st->cf_line);
 	strbuf_release(&st->reason);
 	strbuf_release(&st->knote);
 	free(st);

@@ -12,13 +12,53 @@
 #include "render.h"
 #include "summary.h"
 
-static void render_header(const struct summary *s, struct strbuf *out)
+static const char *const detail_names[] = {
+	[DETAIL_FULL] = "full",
+	[DETAIL_FAILURES] = "failures",
+	[DETAIL_SUMMARY] = "summary",
+};
+
+/*
+ * A RESULTS that leaves lists out (--detail, --max-lines) says so, so
+ * that a reader does not take what is missing for what was not seen.
+ */
+static void render_abridged(const struct summary *s,
+			    const struct text_opts *o, struct strbuf *out)
+{
+	if (o->detail == DETAIL_FULL && !o->max_lines) {
+		/* what was cut before stays cut */
+		if (s->abridged)
+			strbuf_addstr(out, "  abridged as-read\n");
+		return;
+	}
+	strbuf_addstr(out, "  abridged");
+	if (o->detail != DETAIL_FULL)
+		strbuf_addf(out, " detail=%s", detail_names[o->detail]);
+	if (o->max_lines)
+		strbuf_addf(out, " max-lines=%lu", o->max_lines);
+	strbuf_addch(out, '\n');
+}
+
+/* Whether entry @i of a list is shown; the first left out says how many */
+static bool listed(const struct text_opts *o, size_t i, size_t nr,
+		   struct strbuf *out)
+{
+	if (!o->max_lines || i < o->max_lines)
+		return true;
+	if (i == o->max_lines)
+		strbuf_addf(out, "  [... %zu more]\n", nr - i);
+	return false;
+}
+
+static void render_header(const struct summary *s, const struct text_opts *o,
+			  struct strbuf *out)
 {
 	size_t i, k;
 
 	strbuf_addf(out, "Results for %s\n", s->release ? s->release :
 		    "unknown");
 	strbuf_addstr(out, "  format   1\n");
+	render_abridged(s, o, out);
 	strbuf_addf(out, "  commit   %s\n", s->commit ? s->commit :
 		    "unknown");
 	for (i = 0; i < s->nr_in; i++) {
@@ -65,12 +105,25 @@ static void render_summary(const struct summary *s, struct strbuf *out)
 	}
 }
 
-static void render_reason(const char *reason, struct strbuf *out)
+static void render_reason(const char *reason, const struct text_opts *o,
+			  struct strbuf *out)
 {
 	const char *p = reason;
+	unsigned long n = 0;
 
 	while (*p) {
 		const char *e = strchrnul(p, '\n');
+
+		if (o->excerpt_lines && n++ == o->excerpt_lines) {
+			unsigned long more = 1;
+
+			for (; *e; e = strchrnul(e + 1, '\n'))
+				if (e[1])
+					more++;
+			strbuf_addf(out, "    | [... %lu more line%s]\n", more,
+				    more == 1 ? "" : "s");
+			return;
+		}
 
 		strbuf_addstr(out, "    |");
 		if (e > p)
@@ -81,10 +134,37 @@ static void render_reason(const char *reason, struct strbuf *out)
 	}
 }
 
-/* What each CI system reported (KCIDB input), in origin order */
-static void render_origins(const struct summary *s, struct strbuf *out)
+/*
+ * A failure of a CI system: what failed on a line of its own, and under
+ * it the log and the issues that explain it. A log URL changes with every
+ * run; on its own line, it leaves the failure's line, and its blame, alone.
+ */
+static void render_ci_failure(const struct ci_failure *f, struct strbuf *out)
 {
-	size_t i;
+	const char *p;
+
+	strbuf_addf(out, "    %s %s %s\n", f->build ? "build" : "test",
+		    test_status_name(f->status), f->name);
+	if (f->log)
+		strbuf_addf(out, "      log: %s\n", f->log);
+	for (p = f->issues; p && *p; ) {
+		const char *e = strchrnul(p, '\n');
+
+		strbuf_addstr(out, "      issue: ");
+		strbuf_add(out, p, e - p);
+		strbuf_addch(out, '\n');
+		p = *e ? e + 1 : e;
+	}
+}
+
+/*
+ * What each CI system reported (KCIDB input), in origin order, each with
+ * its failed builds and tests; the failures are sorted by origin too.
+ */
+static void render_origins(const struct summary *s,
+			   const struct text_opts *opts, struct strbuf *out)
+{
+	size_t i, k = 0, first, n;
 
 	if (!s->nr_origin)
 		return;
@@ -99,30 +179,43 @@ static void render_origins(const struct summary *s, struct strbuf *out)
 			    t[TEST_PASS] + t[TEST_FAIL] + t[TEST_SKIP] +
 			    t[TEST_ERROR], t[TEST_PASS], t[TEST_FAIL],
 			    t[TEST_SKIP], t[TEST_ERROR]);
+		for (first = k; k < s->nr_cifail &&
+		     s->cifail[k].origin == o->origin; k++)
+			;
+		if (opts->detail == DETAIL_SUMMARY)
+			continue;
+		for (n = first; n < k; n++)
+			if (listed(opts, n - first, k - first, out))
+				render_ci_failure(&s->cifail[n], out);
 	}
 }
 
 /* "Failures" and "Skips": a test a line, its text or reason under it */
 static void render_tests(const char *title, const struct failure *f,
-			 size_t nr, struct strbuf *out)
+			 size_t nr, const struct text_opts *o,
+			 struct strbuf *out)
 {
 	size_t i;
 
 	if (!nr)
 		return;
 	strbuf_addf(out, "\n%s\n", title);
-	for (i = 0; i < nr; i++) {
+	for (i = 0; i < nr && listed(o, i, nr, out); i++) {
 		strbuf_addf(out, "  %s %s %s\n", f[i].source,
 			    test_status_name(f[i].status), f[i].name);
 		if (f[i].reason && *f[i].reason)
-			render_reason(f[i].reason, out);
+			render_reason(f[i].reason, o, out);
 	}
 }
 
-static void render_failures(const struct summary *s, struct strbuf *out)
+static void render_failures(const struct summary *s,
+			    const struct text_opts *o, struct strbuf *out)
 {
-	render_tests("Failures", s->fail, s->nr_fail, out);
-	render_tests("Skips", s->skip, s->nr_skip, out);
+	if (o->detail == DETAIL_SUMMARY)
+		return;
+	render_tests("Failures", s->fail, s->nr_fail, o, out);
+	if (o->detail == DETAIL_FULL)
+		render_tests("Skips", s->skip, s->nr_skip, o, out);
 }
 
 /*
@@ -141,21 +234,29 @@ static void render_count(unsigned long count, struct strbuf *out)
  * One section per tool, its title counting what it holds; errors come
  * first within it. The diagnostics are sorted by tool already.
  */
-static void render_diags(const struct summary *s, struct strbuf *out)
+static void render_diags(const struct summary *s, const struct text_opts *o,
+			 struct strbuf *out)
 {
 	size_t i, k;
 
 	for (i = 0; i < s->nr_diag; i = k) {
 		const char *tool = s->diag[i].tool;
 		unsigned long n[SEV_NR] = { 0 };
+		size_t n_all;
 
 		for (k = i; k < s->nr_diag && s->diag[k].tool == tool; k++)
 			n[s->diag[k].severity] += s->diag[k].count;
+		n_all = k - i;
 		strbuf_addf(out, "\n%s: errors %lu, warnings %lu, info %lu, unique %zu\n",
 			    tool, n[SEV_ERROR], n[SEV_WARNING], n[SEV_INFO],
-			    k - i);
+			    n_all);
+		if (o->detail == DETAIL_SUMMARY)
+			continue;
 		for (k = i; k < s->nr_diag && s->diag[k].tool == tool; k++) {
 			const struct diag_group *d = &s->diag[k];
+
+			if (!listed(o, k - i, n_all, out))
+				continue;
 
 			strbuf_addf(out, "  %s %s %s %s: %s\n",
 				    severity_name(d->severity), d->source,
@@ -165,14 +266,15 @@ static void render_diags(const struct summary *s, struct strbuf *out)
 	}
 }
 
-static void render_notices(const struct summary *s, struct strbuf *out)
+static void render_notices(const struct summary *s,
+			   const struct text_opts *o, struct strbuf *out)
 {
 	size_t i;
 
 	if (!s->nr_notice)
 		return;
 	strbuf_addstr(out, "\nNotices\n");
-	for (i = 0; i < s->nr_notice; i++) {
+	for (i = 0; i < s->nr_notice && listed(o, i, s->nr_notice, out); i++) {
 		const struct notice_group *n = &s->notice[i];
 
 		strbuf_addf(out, "  %s %s %s\n", n->source, n->tool,
@@ -182,19 +284,34 @@ static void render_notices(const struct summary *s, struct strbuf *out)
 }
 
 /**
- * render_text() - write RESULTS
+ * render_text_opts() - write RESULTS
+ * @s: a finished summary
+ * @o: how much of it; see struct text_opts
+ * @out: where the text goes
+ */
+void render_text_opts(const struct summary *s, const struct text_opts *o,
+		      struct strbuf *out)
+{
+	render_header(s, o, out);
+	render_changes_section(s, out);
+	render_known_section(s, out);
+	render_summary(s, out);
+	render_origins(s, o, out);
+	render_failures(s, o, out);
+	render_diags(s, o, out);
+	render_notices(s, o, out);
+	if (o->detail == DETAIL_FULL)
+		render_coverage_section(s, out);
+}
+
+/**
+ * render_text() - write the whole RESULTS
  * @s: a finished summary
  * @out: where the text goes
  */
 void render_text(const struct summary *s, struct strbuf *out)
 {
-	render_header(s, out);
-	render_changes_section(s, out);
-	render_known_section(s, out);
-	render_summary(s, out);
-	render_origins(s, out);
-	render_failures(s, out);
-	render_diags(s, out);
-	render_notices(s, out);
-	render_coverage_section(s, out);
+	static const struct text_opts full;
+
+	render_text_opts(s, &full, out);
 }

@@ -7,7 +7,22 @@
 
 struct summary;
 
+/* How much of RESULTS to write: Kconfig.results' "Rendering" menu. */
+enum detail {
+	DETAIL_FULL,		/* every section */
+	DETAIL_FAILURES,	/* no Skips, no Coverage */
+	DETAIL_SUMMARY,		/* no lists but Changes and Known issues */
+};
+
+struct text_opts {
+	unsigned long excerpt_lines;	/* of a failure's text; 0: all */
+	unsigned long max_lines;	/* entries a section; 0: all */
+	enum detail detail;
+};
+
 void render_text(const struct summary *s, struct strbuf *out);
+void render_text_opts(const struct summary *s, const struct text_opts *o,
+		      struct strbuf *out);
 void render_record_json(const struct record *r, struct strbuf *out);
 void render_json(const struct results *res, const struct summary *s,
 		 struct strbuf *out);

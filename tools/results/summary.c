@@ -28,6 +28,7 @@ void summary_release(struct summary *s)
 		free(s->skip[i].reason);
 	free(s->skip);
 	free(s->origin);
+	free(s->cifail);
 	free(s->in);
 	free(s->tool);
 	free(s->src);
@@ -79,6 +80,16 @@ const char *token_interned(const char *s)
 	ret = intern(t);
 	free(t);
 	return ret;
+}
+
+/* strcmp() that takes NULL, which sorts first */
+static int cmpstr(const char *a, const char *b)
+{
+	if (a == b)
+		return 0;
+	if (!a || !b)
+		return a ? 1 : -1;
+	return strcmp(a, b);
 }
 
 struct source_counts *summary_source(struct summary *s, const char *source)
@@ -141,6 +152,45 @@ struct origin_counts *summary_origin(struct summary *s, const char *origin)
 	memset(&s->origin[s->nr_origin], 0, sizeof(s->origin[0]));
 	s->origin[s->nr_origin].origin = origin;
 	return &s->origin[s->nr_origin++];
+}
+
+/**
+ * summary_add_ci_failure() - list a failure under its CI system
+ * @s: the summary
+ * @f: the failure; its strings are interned
+ */
+void summary_add_ci_failure(struct summary *s, const struct ci_failure *f)
+{
+	ALLOC_GROW(s->cifail, s->nr_cifail + 1, s->alloc_cifail);
+	s->cifail[s->nr_cifail++] = *f;
+}
+
+/**
+ * summary_cmp_ci_failure() - the order of the CI systems section
+ * @a: a failure
+ * @b: another
+ *
+ * By origin, builds before tests, then by name, status, log URL and
+ * issues: by content only, whatever the order of the input.
+ *
+ * Return: <0, 0 or >0 as @a sorts before, with or after @b.
+ */
+int summary_cmp_ci_failure(const struct ci_failure *a,
+			   const struct ci_failure *b)
+{
+	int c = cmpstr(a->origin, b->origin);
+
+	if (!c)
+		c = (int)b->build - (int)a->build;
+	if (!c)
+		c = cmpstr(a->name, b->name);
+	if (!c)
+		c = (int)a->status - (int)b->status;
+	if (!c)
+		c = cmpstr(a->log, b->log);
+	if (!c)
+		c = cmpstr(a->issues, b->issues);
+	return c;
 }
 
 /* A skipped test, listed with its reason: the same shape as a failure. */
@@ -496,6 +546,20 @@ void summary_add_record(struct summary *s, const struct record *r)
 			o->builds++;
 			o->builds_failed += r->failed;
 		}
+		if (r->type == REC_BUILD ? r->failed :
+		    r->status == TEST_FAIL || r->status == TEST_ERROR) {
+			struct ci_failure cf = {
+				.origin = o->origin,
+				.build = r->type == REC_BUILD,
+				.status = r->type == REC_BUILD ? TEST_FAIL :
+					  r->status,
+				.name = summary_failure_name(r),
+				.log = r->log_url ? one_line(r->log_url) : NULL,
+				.issues = r->issues,
+			};
+
+			summary_add_ci_failure(s, &cf);
+		}
 	}
 	switch (r->type) {
 	case REC_TEST:
@@ -607,6 +671,7 @@ void summary_merge(struct summary *dst, const struct summary *src)
 		dst->release = src->release;
 	if (!dst->commit)
 		dst->commit = src->commit;
+	dst->abridged |= src->abridged;
 	for (i = 0; i < src->nr_in; i++)
 		summary_add_input(dst, &src->in[i]);
 	for (i = 0; i < src->nr_tool; i++)
@@ -639,20 +704,13 @@ void summary_merge(struct summary *dst, const struct summary *src)
 		for (k = 0; k < TEST_NR_STATUS; k++)
 			b->tests[k] += a->tests[k];
 	}
+	for (i = 0; i < src->nr_cifail; i++)
+		summary_add_ci_failure(dst, &src->cifail[i]);
 	for (i = 0; i < src->nr_diag; i++)
 		summary_add_diag(dst, &src->diag[i]);
 	for (i = 0; i < src->nr_notice; i++)
 		summary_add_notice(dst, &src->notice[i]);
 	ext_merge(&dst->ext, &src->ext);
-}
-
-static int cmpstr(const char *a, const char *b)
-{
-	if (a == b)
-		return 0;
-	if (!a || !b)
-		return a ? 1 : -1;
-	return strcmp(a, b);
 }
 
 static int cmp_input(const void *pa, const void *pb)
@@ -701,6 +759,11 @@ static int cmp_origin(const void *pa, const void *pb)
 	const struct origin_counts *a = pa, *b = pb;
 
 	return strcmp(a->origin, b->origin);
+}
+
+static int cmp_ci_failure(const void *pa, const void *pb)
+{
+	return summary_cmp_ci_failure(pa, pb);
 }
 
 static int cmp_failure(const void *pa, const void *pb)
@@ -811,6 +874,7 @@ void summary_finish(struct summary *s)
 	}
 	s->nr_fail = n;
 	sort(s->origin, s->nr_origin, sizeof(*s->origin), cmp_origin);
+	sort(s->cifail, s->nr_cifail, sizeof(*s->cifail), cmp_ci_failure);
 	sort(s->skip, s->nr_skip, sizeof(*s->skip), cmp_failure);
 	for (i = 0, n = 0; i < s->nr_skip; i++) {
 		if (n && !cmp_failure(&s->skip[n - 1], &s->skip[i])) {

@@ -66,6 +66,20 @@ struct origin_counts {
 	unsigned long tests[TEST_NR_STATUS];
 };
 
+/*
+ * A failed build or test of one CI system, listed under it in the CI
+ * systems section: one per KCIDB object, none collapsed, so that they
+ * add up to the counts of the origin.
+ */
+struct ci_failure {
+	const char *origin;			/* interned */
+	bool build;				/* a build, else a test */
+	enum test_status status;		/* FAIL, or ERROR for a test */
+	const char *name;			/* interned, as in Failures */
+	const char *log;			/* interned log URL, or NULL */
+	const char *issues;			/* interned lines, or NULL */
+};
+
 struct summary {
 	const char *release;			/* interned, or NULL */
 	const char *commit;
@@ -81,12 +95,15 @@ struct summary {
 	size_t nr_skip, alloc_skip;
 	struct origin_counts *origin;		/* the CI systems */
 	size_t nr_origin, alloc_origin;
+	struct ci_failure *cifail;		/* their failures */
+	size_t nr_cifail, alloc_cifail;
 	struct diag_group *diag;
 	size_t nr_diag, alloc_diag;
 	struct notice_group *notice;
 	size_t nr_notice, alloc_notice;
 	struct group_index diag_index, notice_index;
 	struct summary_ext ext;		/* coverage, changes, known issues */
+	bool abridged;			/* read from a RESULTS with lists cut */
 };
 
 void summary_init(struct summary *s);
@@ -104,6 +121,9 @@ void summary_add_tool(struct summary *s, const char *tool);
 void summary_add_failure(struct summary *s, const struct failure *f);
 void summary_add_skip(struct summary *s, const struct failure *f);
 struct origin_counts *summary_origin(struct summary *s, const char *origin);
+void summary_add_ci_failure(struct summary *s, const struct ci_failure *f);
+int summary_cmp_ci_failure(const struct ci_failure *a,
+			   const struct ci_failure *b);
 struct diag_group *summary_add_diag(struct summary *s,
 				    const struct diag_group *d);
 struct notice_group *summary_add_notice(struct summary *s,
