@@ -172,6 +172,50 @@ char *plain_quotes(const char *s, size_t len)
  *
  * Return: the new record, valid until the next record is added.
  */
+/*
+ * The unit that a header's diagnostic was compiled in, from the context
+ * lines before it: the last of gcc's chain "In file included from A:1,"
+ * / "                 from B.c:2:", or the file of sparse's
+ * "B.c: note: in included file (through A):". Interned, or NULL.
+ */
+static const char *outer_includer(const char *s, size_t len)
+{
+	const char *end = s + len, *unit = NULL, *p, *e;
+	size_t ulen = 0;
+
+	while (s < end) {
+		const char *nl = memchr(s, '\n', end - s);
+
+		e = nl ? nl : end;
+		p = s;
+		if (e - p > 22 && !memcmp(p, "In file included from ", 22)) {
+			p += 22;
+		} else {
+			while (p < e && *p == ' ')
+				p++;
+			if (p > s && e - p > 5 && !memcmp(p, "from ", 5))
+				p += 5;
+			else
+				p = NULL;
+		}
+		if (p) {
+			/* "PATH:LINE[:COL][,:]" */
+			const char *c = memchr(p, ':', e - p);
+
+			if (c && c > p) {
+				unit = p;
+				ulen = c - p;
+			}
+		} else if ((p = memmem(s, e - s, ": note: in included file",
+				       24)) && !memchr(s, ' ', p - s)) {
+			unit = s;
+			ulen = p - s;
+		}
+		s = nl ? nl + 1 : end;
+	}
+	return unit ? intern_n(unit, ulen) : NULL;
+}
+
 struct record *kbuild_diag(struct kbuild *kb, const char *source,
 			   const char *tool, enum severity sev,
 			   const struct location *loc, const char *category,
@@ -192,6 +236,8 @@ struct record *kbuild_diag(struct kbuild *kb, const char *source,
 	}
 	r->category = intern(category);
 	r->message = plain_quotes(msg, msg_len);
+	if (kb->pending.len && r->file && ends_with(r->file, ".h"))
+		r->includer = outer_includer(kb->pending.buf, kb->pending.len);
 	if (kb->pending.len && kb->keep_context)
 		r->context = strbuf_detach(&kb->pending);
 	strbuf_reset(&kb->pending);
@@ -541,6 +587,20 @@ static void relative_names(struct relativiser *rv, struct nameset *set)
 	*set = rel;
 }
 
+/* A header group's including units made tree-relative. */
+static void relative_includers(struct relativiser *rv, struct diag_group *g)
+{
+	struct nameset *old = g->inc;
+	size_t i;
+
+	g->inc = NULL;
+	for (i = 0; i < old->nr; i++)
+		diag_add_includer(g, token_interned(relative(rv,
+							     old->name[i])));
+	nameset_release(old);
+	free(old);
+}
+
 /*
  * Make every diagnostic's file relative to the tree, once per distinct
  * file (a log repeats the same header warning thousands of times): the
@@ -564,6 +624,8 @@ static void relativise(struct kbuild *kb)
 
 		if (r->type == REC_DIAG && r->file)
 			r->file = relative(&rv, r->file);
+		if (r->type == REC_DIAG && r->includer)
+			r->includer = relative(&rv, r->includer);
 	}
 	if (ctx->acc) {
 		for (i = 0; i < ctx->acc->nr_diag; i++) {
@@ -572,6 +634,8 @@ static void relativise(struct kbuild *kb)
 			if (g->file != none)
 				g->file = token_interned(relative(&rv,
 								  g->file));
+			if (g->inc)
+				relative_includers(&rv, g);
 		}
 		summary_reindex(ctx->acc);
 	}

@@ -58,6 +58,8 @@ struct record {
 	unsigned long line;		/* 0 when the tool gave none */
 	unsigned long column;		/* 0 when the tool gave none */
 	const char *category;		/* interned: -Wflag, check, script */
+	const char *includer;		/* interned: the unit including the
+					 * header @file, or NULL */
 	char *message;
 	char *context;			/* attached context lines */
 	bool werror;			/* a warning promoted to an error */

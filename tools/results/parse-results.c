@@ -41,6 +41,7 @@ struct rstate {
 	bool seen_summary;
 	struct failure *last_fail;
 	unsigned long *last_count;	/* of the line a count line follows */
+	struct diag_group *last_diag;	/* the diagnostic being read */
 	struct strbuf reason;
 	unsigned int reason_lines;
 	struct line_of {
@@ -404,6 +405,45 @@ static int count_line(struct parse_ctx *ctx, struct rstate *st,
 	return 0;
 }
 
+/*
+ * "      included by N units: A B C ...": the first units, in order, that
+ * include the header of the diagnostic above; after its count line.
+ */
+static int includers_line(struct parse_ctx *ctx, struct rstate *st,
+			  const char *p)
+{
+	struct diag_group *g = st->last_diag;
+	const char *prev = NULL, *w;
+	unsigned long n, named = 0;
+	bool more = false;
+
+	if (!g || g->inc || g->inc_total)
+		return bad(ctx, st, "'included by' line without a diagnostic");
+	if (!parse_ulong(p, &p, &n) || !n ||
+	    !(p = skip_prefix(p, n == 1 ? " unit:" : " units:")))
+		return bad(ctx, st, "expected 'included by N units: UNIT ...'");
+	while ((w = word(&p))) {
+		if (more)
+			return bad(ctx, st, "text after '...'");
+		if (!strcmp(w, "...")) {
+			more = true;
+			continue;
+		}
+		if ((prev && strcmp(prev, w) >= 0) || named == n)
+			return bad_token(ctx, st, "unit out of order or too many",
+					 w);
+		diag_add_includer(g, w);
+		prev = w;
+		named++;
+	}
+	if (!named || more != (named < n))
+		return bad(ctx, st, "the units named disagree with their count");
+	g->inc_total = n;
+	/* the count line comes first */
+	st->last_count = NULL;
+	return 0;
+}
+
 /* "  SEVERITY SOURCE CATEGORY FILE: MESSAGE" in the section of a tool */
 static int diag_line(struct parse_ctx *ctx, struct rstate *st,
 		     const char *s)
@@ -413,6 +453,8 @@ static int diag_line(struct parse_ctx *ctx, struct rstate *st,
 	char *file;
 	int sv;
 
+	if (starts_with(s, "      included by "))
+		return includers_line(ctx, st, s + 18);
 	if (starts_with(s, "      "))
 		return count_line(ctx, st, s, st->last_count);
 	sev = word(&p);
@@ -434,7 +476,8 @@ static int diag_line(struct parse_ctx *ctx, struct rstate *st,
 	d.file = intern(file);
 	free(file);
 	d.message = intern(colon + 2);
-	st->last_count = &summary_add_diag(st->s, &d)->count;
+	st->last_diag = summary_add_diag(st->s, &d);
+	st->last_count = &st->last_diag->count;
 	return 0;
 }
 
@@ -794,6 +837,7 @@ static int section_title(struct parse_ctx *ctx, struct rstate *st,
 	flush_reason(st);
 	st->last_fail = NULL;
 	st->last_count = NULL;
+	st->last_diag = NULL;
 	st->sec = sec;
 	if (sec == SEC_SUMMARY)
 		st->seen_summary = true;
@@ -831,6 +875,7 @@ static bool results_line(struct parse_ctx *ctx, void *priv,
 		flush_reason(st);
 		st->last_fail = NULL;
 		st->last_count = NULL;
+		st->last_diag = NULL;
 		return true;
 	}
 	if (s[0] != ' ' && ctx->line > 1) {
@@ -842,6 +887,7 @@ static bool results_line(struct parse_ctx *ctx, void *priv,
 		flush_reason(st);
 		st->last_fail = NULL;
 		st->last_count = NULL;
+		st->last_diag = NULL;
 		return true;
 	}
 	switch (st->sec) {

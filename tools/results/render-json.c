@@ -76,6 +76,8 @@ void render_record_json(const struct record *r, struct strbuf *out)
 		jw_pos_field(out, &first, "column", r->column);
 		jw_str_field(out, &first, "category", r->category);
 		jw_str_field(out, &first, "message", r->message);
+		if (r->includer)
+			jw_str_field(out, &first, "includer", r->includer);
 		if (r->werror)
 			jw_bool_field(out, &first, "werror", true);
 		if (r->context)
@@ -231,6 +233,8 @@ static void render_summary(const struct summary *s, struct strbuf *out)
 		token_field(out, &f, "file", d->file);
 		jw_str_field(out, &f, "message", d->message);
 		jw_ulong_field(out, &f, "count", d->count);
+		if (d->inc)
+			names_field(out, &f, "includers", d->inc);
 		strbuf_addch(out, '}');
 	}
 	strbuf_addch(out, ']');

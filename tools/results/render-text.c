@@ -12,6 +12,9 @@
 #include "render.h"
 #include "summary.h"
 
+/* The units named on an "included by" line; the rest are counted. */
+#define INCLUDERS_SHOWN	3
+
 static const char *const detail_names[] = {
 	[DETAIL_FULL] = "full",
 	[DETAIL_FAILURES] = "failures",
@@ -231,6 +234,25 @@ static void render_count(unsigned long count, struct strbuf *out)
 }
 
 /*
+ * A header's own warning: the units that include it, on a line of its
+ * own like the count, the first few by name.
+ */
+static void render_includers(const struct diag_group *d, struct strbuf *out)
+{
+	unsigned long n = diag_includers(d);
+	size_t i;
+
+	if (!n)
+		return;
+	strbuf_addf(out, "      included by %lu unit%s:", n, n == 1 ? "" : "s");
+	for (i = 0; d->inc && i < d->inc->nr && i < INCLUDERS_SHOWN; i++)
+		strbuf_addf(out, " %s", d->inc->name[i]);
+	if (n > i)
+		strbuf_addstr(out, " ...");
+	strbuf_addch(out, '\n');
+}
+
+/*
  * One section per tool, its title counting what it holds; errors come
  * first within it. The diagnostics are sorted by tool already.
  */
@@ -262,6 +284,7 @@ static void render_diags(const struct summary *s, const struct text_opts *o,
 				    severity_name(d->severity), d->source,
 				    d->category, d->file, d->message);
 			render_count(d->count, out);
+			render_includers(d, out);
 		}
 	}
 }

@@ -11,6 +11,55 @@
 #include "summary.h"
 #include "util.h"
 
+/**
+ * diag_add_includer() - note a unit that includes a header with a warning
+ * @g: the header's diagnostic group
+ * @unit: the including unit, interned
+ */
+void diag_add_includer(struct diag_group *g, const char *unit)
+{
+	if (!g->inc)
+		g->inc = xcalloc(1, sizeof(*g->inc));
+	nameset_add(g->inc, unit);
+}
+
+/**
+ * diag_includers() - how many units include a header with a warning
+ * @g: the group
+ *
+ * Return: the units seen, or the count a RESULTS read gave when larger.
+ */
+unsigned long diag_includers(const struct diag_group *g)
+{
+	unsigned long n = g->inc ? g->inc->nr : 0;
+
+	return g->inc_total > n ? g->inc_total : n;
+}
+
+/* The includers of @from too; @from keeps its own. */
+static void merge_includers(struct diag_group *g,
+			    const struct diag_group *from)
+{
+	size_t i;
+
+	if (from == g)
+		return;
+	if (from->inc)
+		for (i = 0; i < from->inc->nr; i++)
+			diag_add_includer(g, from->inc->name[i]);
+	if (from->inc_total > g->inc_total)
+		g->inc_total = from->inc_total;
+}
+
+static void free_includers(struct diag_group *g)
+{
+	if (g->inc) {
+		nameset_release(g->inc);
+		free(g->inc);
+		g->inc = NULL;
+	}
+}
+
 void summary_init(struct summary *s)
 {
 	memset(s, 0, sizeof(*s));
@@ -26,6 +75,8 @@ void summary_release(struct summary *s)
 		free(s->fail[i].reason);
 	for (i = 0; i < s->nr_skip; i++)
 		free(s->skip[i].reason);
+	for (i = 0; i < s->nr_diag; i++)
+		free_includers(&s->diag[i]);
 	free(s->skip);
 	free(s->origin);
 	free(s->cifail);
@@ -331,11 +382,14 @@ struct diag_group *summary_add_diag(struct summary *s,
 
 		if (diag_same(g, d)) {
 			g->count += d->count;
+			merge_includers(g, d);
 			return g;
 		}
 	}
 	ALLOC_GROW(s->diag, s->nr_diag + 1, s->alloc_diag);
 	s->diag[s->nr_diag] = *d;
+	s->diag[s->nr_diag].inc = NULL;
+	merge_includers(&s->diag[s->nr_diag], d);
 	ix->slot[j] = s->nr_diag + 1;
 	ix->nr++;
 	return &s->diag[s->nr_diag++];
@@ -588,6 +642,7 @@ void summary_add_record(struct summary *s, const struct record *r)
 		summary_add_failure(s, &f);
 		break;
 	case REC_DIAG: {
+		struct diag_group *g;
 		struct diag_group d = {
 			.severity = r->severity,
 			.source = token_interned(r->source),
@@ -600,7 +655,9 @@ void summary_add_record(struct summary *s, const struct record *r)
 
 		c->has_diags = true;
 		c->diags[r->severity]++;
-		summary_add_diag(s, &d);
+		g = summary_add_diag(s, &d);
+		if (r->includer && r->includer != r->file)
+			diag_add_includer(g, token_interned(r->includer));
 		break;
 	}
 	case REC_NOTICE: {
@@ -811,6 +868,11 @@ static int cmp_notice(const void *pa, const void *pb)
 	return c;
 }
 
+static int cmp_string(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
 /*
  * Sort and collapse equal neighbours, adding their counts. Interned
  * strings make "equal" a pointer comparison.
@@ -823,11 +885,18 @@ static void collapse_diags(struct summary *s)
 	for (i = 0; i < s->nr_diag; i++) {
 		if (n && !cmp_diag(&s->diag[n - 1], &s->diag[i])) {
 			s->diag[n - 1].count += s->diag[i].count;
+			merge_includers(&s->diag[n - 1], &s->diag[i]);
+			free_includers(&s->diag[i]);
 			continue;
 		}
 		s->diag[n++] = s->diag[i];
 	}
 	s->nr_diag = n;
+	/* the includers in name order: their slots hold pointers only */
+	for (i = 0; i < n; i++)
+		if (s->diag[i].inc)
+			sort(s->diag[i].inc->name, s->diag[i].inc->nr,
+			     sizeof(*s->diag[i].inc->name), cmp_string);
 }
 
 static void collapse_notices(struct summary *s)
@@ -906,3 +975,4 @@ unsigned long summary_unique(const struct summary *s, const char *source)
 			n++;
 	return n;
 }
+

@@ -38,6 +38,13 @@ struct diag_group {
 	const char *source, *tool, *category, *file;	/* interned */
 	const char *message;			/* interned */
 	unsigned long count;
+	/*
+	 * A header's own warning: the units that include it (owned by the
+	 * summary), and how many there are when a RESULTS read listed only
+	 * some; NULL and 0 for other diagnostics
+	 */
+	struct nameset *inc;
+	unsigned long inc_total;
 };
 
 struct notice_group {
@@ -112,6 +119,8 @@ void summary_add_results(struct summary *s, const struct results *res);
 void summary_add_inputs(struct summary *s, const struct results *res);
 void summary_add_record(struct summary *s, const struct record *r);
 void summary_reindex(struct summary *s);
+void diag_add_includer(struct diag_group *g, const char *unit);
+unsigned long diag_includers(const struct diag_group *g);
 void summary_merge(struct summary *dst, const struct summary *src);
 void summary_finish(struct summary *s);
 
