@@ -156,8 +156,10 @@ $(TOOL_OBJS) $(TEST_OBJS): $(FLAGS_FILE)
 # The shared corpus of real tool outputs, when it is beside the tree
 CORPUS ?= $(srctree)/../shared/corpus
 
-.PHONY: check unit-check golden-check git-check kconfig-check kcidb-check
-check: unit-check golden-check git-check kconfig-check kcidb-check
+.PHONY: check unit-check golden-check git-check kconfig-check kcidb-check \
+	hostile-check determinism-check
+check: unit-check golden-check git-check kconfig-check kcidb-check \
+	hostile-check determinism-check
 
 # the runner also writes its results as KTAP, which the tool reads
 unit-check: $(CHECK_RESULTS) $(RESULTS)
@@ -200,6 +202,14 @@ KCIDB_SCHEMA ?= $(srctree)/../shared/schemas/kcidb.v05.03.schema.json
 kcidb-check: $(RESULTS)
 	$(Q)$(srctree)/tests/kcidb-schema.sh $(RESULTS) $(srctree) \
 		$(KCIDB_SCHEMA)
+
+# hostile inputs (made at run time) and failed writes; the same bytes
+# whatever the locale, TZ, input order and RESULTS_HASH_SEED
+hostile-check: $(RESULTS)
+	$(Q)$(srctree)/tests/hostile.sh $(RESULTS)
+
+determinism-check: $(RESULTS)
+	$(Q)$(srctree)/tests/determinism.sh $(RESULTS) $(srctree)
 
 # Kconfig.results says what make results checks; .results.config (make
 # syntax, written by make resultsconfig, resultsdefconfig or
@@ -326,9 +336,10 @@ bench: $(RESULTS)
 	$(Q)RESULTS_CORPUS=$(CORPUS) $(srctree)/tests/bench/bench.sh $(RESULTS)
 	$(Q)$(srctree)/tests/bench/bench-kbuild.sh $(RESULTS)
 
-# libFuzzer targets, one per input kind of the registry in parser.c, built
-# with clang: make fuzz; make fuzz-smoke FUZZ_SECONDS=N runs each for N
-# seconds from the test fixtures and fails on any crash, leak or UB report.
+# libFuzzer targets, one per input kind of the registry in parser.c and
+# fuzz-known for the known-issues YAML, built with clang: make fuzz;
+# make fuzz-smoke FUZZ_SECONDS=N runs each for N seconds from the test
+# fixtures and fails on any crash, leak or UB report.
 FUZZ_CC ?= clang
 FUZZ_SECONDS ?= 30
 FUZZ_DIR := $(OUTPUT).fuzz/
@@ -339,7 +350,8 @@ FUZZ_KINDS := $(shell sed -n 's/^\t&parser_\([a-z0-9_]*\),$$/\1/p' \
 	$(srctree)/tools/results/parser.c)
 FUZZ_OBJS := $(patsubst $(srctree)/tools/results/%.c,$(FUZZ_DIR)obj/%.o,\
 	$(filter-out %/main.c,$(TOOL_SRCS)))
-FUZZERS := $(addprefix $(FUZZ_DIR)fuzz-,$(FUZZ_KINDS))
+FUZZ_TARGETS := $(FUZZ_KINDS) known
+FUZZERS := $(addprefix $(FUZZ_DIR)fuzz-,$(FUZZ_TARGETS))
 
 $(FUZZ_DIR)obj/%.o: $(srctree)/tools/results/%.c
 	@mkdir -p $(dir $@)
@@ -350,6 +362,10 @@ $(FUZZ_DIR)fuzz-%: $(srctree)/tests/fuzz/fuzz-parse.c $(FUZZ_OBJS)
 	$(QUIET_LINK)$(FUZZ_CC) $(FUZZ_FLAGS) -fsanitize=fuzzer \
 		-DFUZZ_KIND='"$*"' -I$(srctree)/tools/results -o $@ $^ $(LIBS)
 
+$(FUZZ_DIR)fuzz-known: $(srctree)/tests/fuzz/fuzz-known.c $(FUZZ_OBJS)
+	$(QUIET_LINK)$(FUZZ_CC) $(FUZZ_FLAGS) -fsanitize=fuzzer \
+		-I$(srctree)/tools/results -o $@ $^ $(LIBS)
+
 -include $(FUZZ_OBJS:.o=.d)
 .SECONDARY: $(FUZZ_OBJS)
 
@@ -358,7 +374,7 @@ fuzz: $(FUZZERS)
 
 # Seeds: every fixture and golden input; new finds stay in corpus-KIND/
 fuzz-smoke fuzz-long: fuzz
-	$(Q)for k in $(FUZZ_KINDS); do \
+	$(Q)for k in $(FUZZ_TARGETS); do \
 		c=$(FUZZ_DIR)corpus-$$k; mkdir -p $$c; \
 		find $(srctree)/tests/fixtures $(srctree)/tests/golden -type f \
 			! -name 'expected.*' ! -name args ! -name check \
@@ -394,7 +410,8 @@ clean:
 help:
 	@echo 'Targets:'
 	@echo '  all (default)  build $(TOOL_DIR)/results'
-	@echo '  check          unit, golden, corpus and git tests'
+	@echo '  check          unit, golden, corpus and git tests, hostile'
+	@echo '                 inputs, determinism'
 	@echo '  results        build, test and check this tree; write RESULTS,'
 	@echo '                 compared with the previous release (a tag)'
 	@echo '  bench          benchmarks against grep|sort|uniq -c and wc -l'

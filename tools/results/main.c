@@ -74,6 +74,11 @@ int main(int argc, char **argv)
 	setlocale(LC_ALL, "C");
 	/* a reader that went away is a failed write (exit 2), not a signal */
 	signal(SIGPIPE, SIG_IGN);
+	/*
+	 * and so is a file size limit (ulimit -f): the write fails with
+	 * EFBIG, and -o removes its temporary file
+	 */
+	signal(SIGXFSZ, SIG_IGN);
 	if (argc < 2) {
 		usage(stderr);
 		return 2;

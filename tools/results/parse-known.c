@@ -134,9 +134,164 @@ static int bool_value(struct yreader *y, const char *key, bool *out)
 			 "expected true or false for '%s'", key);
 }
 
+/*
+ * glibc compiles "a+" as "aa*" and "a{2,9}" as nine copies of "a": nested,
+ * the copies multiply, and 30 bytes of "e+++..." take gigabytes; copies
+ * of what may match nothing ("(u*){1,9000}") cost the square of their
+ * number; each level of parentheses is a level of its recursion, and
+ * 50,000 of them overflow the stack. So a regex is refused before
+ * regcomp() when it is nested too deep, or too big once its repetitions
+ * are written out (2000 parts compile in 0.1 s and 100 MB at worst).
+ */
+#define MAX_REGEX_SIZE	2000
+#define MAX_REGEX_DEPTH	100
+
+/* The value of a {N} or {N,M} bound, up to a cap. */
+static unsigned long bound(const char **p)
+{
+	unsigned long n = 0;
+
+	while (**p >= '0' && **p <= '9') {
+		if (n <= MAX_REGEX_SIZE)
+			n = n * 10 + (unsigned long)(**p - '0');
+		(*p)++;
+	}
+	return n;
+}
+
+/* @a * @b, or @a + @b, capped above MAX_REGEX_SIZE */
+static unsigned long cap_mul(unsigned long a, unsigned long b)
+{
+	if (a && b > (MAX_REGEX_SIZE + 1) / a)
+		return MAX_REGEX_SIZE + 1;
+	return a * b;
+}
+
+static unsigned long cap_add(unsigned long a, unsigned long b)
+{
+	return a + b > MAX_REGEX_SIZE ? MAX_REGEX_SIZE + 1 : a + b;
+}
+
+/* The end of the bracket expression that starts at @p, past its ']'. */
+static const char *bracket_end(const char *p)
+{
+	p++;
+	if (*p == '^')
+		p++;
+	if (*p == ']')
+		p++;
+	while (*p && *p != ']') {
+		if (*p == '[' && (p[1] == ':' || p[1] == '.' || p[1] == '=')) {
+			const char *q = strchr(p + 2, p[1]);
+
+			while (q && q[1] != ']')
+				q = strchr(q + 1, p[1]);
+			if (q) {
+				p = q + 2;
+				continue;
+			}
+		}
+		p++;
+	}
+	return *p ? p + 1 : p;
+}
+
+/*
+ * regex_too_big() - whether an extended regex would take too much to
+ * compile
+ * @re: the regex
+ *
+ * Return: NULL, or what is wrong with it.
+ */
+static const char *regex_too_big(const char *re)
+{
+	/* per open group: its size so far; the size of its last atom */
+	unsigned long size[MAX_REGEX_DEPTH + 1], last[MAX_REGEX_DEPTH + 1];
+	unsigned long n, m;
+	const char *p = re;
+	int depth = 0;
+
+	size[0] = last[0] = 0;
+	while (*p) {
+		switch (*p) {
+		case '(':
+			if (depth == MAX_REGEX_DEPTH)
+				return "groups nested too deep";
+			depth++;
+			size[depth] = last[depth] = 0;
+			p++;
+			continue;
+		case ')':
+			if (!depth)
+				break;
+			n = size[depth--];
+			last[depth] = n ? n : 1;
+			size[depth] = cap_add(size[depth], last[depth]);
+			p++;
+			continue;
+		case '|':
+			last[depth] = 0;
+			p++;
+			continue;
+		case '*':
+		case '?':
+			size[depth] = cap_add(size[depth], 1);
+			p++;
+			continue;
+		case '+':
+			size[depth] = cap_add(size[depth], last[depth]);
+			last[depth] = cap_mul(last[depth], 2);
+			p++;
+			continue;
+		case '{':
+			if (p[1] < '0' || p[1] > '9')
+				break;
+			p++;
+			n = bound(&p);
+			m = n + 1;
+			if (*p == ',') {
+				p++;
+				if (*p >= '0' && *p <= '9')
+					m = bound(&p);
+			}
+			if (*p == '}')
+				p++;
+			if (m < n)
+				m = n;
+			n = cap_mul(last[depth], m ? m : 1);
+			size[depth] = cap_add(size[depth], n);
+			last[depth] = n;
+			continue;
+		case '[':
+			p = bracket_end(p);
+			last[depth] = 1;
+			size[depth] = cap_add(size[depth], 1);
+			continue;
+		case '\\':
+			if (p[1])
+				p++;
+			break;
+		default:
+			break;
+		}
+		/* one character */
+		p++;
+		last[depth] = 1;
+		size[depth] = cap_add(size[depth], 1);
+	}
+	while (depth) {
+		n = size[depth--];
+		size[depth] = cap_add(size[depth], n);
+	}
+	if (size[0] > MAX_REGEX_SIZE)
+		return "too big once its repetitions are written out";
+	return NULL;
+}
+
 static int entry_key(struct yreader *y, struct known_entry *e,
 		     const char *key)
 {
+	const char *why;
 	const char *v;
 	int ret;
 
@@ -171,6 +326,10 @@ static int entry_key(struct yreader *y, struct known_entry *e,
 	if (!strcmp(key, "regex")) {
 		if (value(y, key, &v))
 			return -1;
+		why = regex_too_big(v);
+		if (why)
+			return yerror_at(y, &y->ev.start_mark,
+					 "bad regex '%s': %s", v, why);
 		ret = regcomp(&e->regex, v, REG_EXTENDED | REG_NOSUB);
 		if (ret) {
 			char msg[256];
@@ -187,11 +346,34 @@ static int entry_key(struct yreader *y, struct known_entry *e,
 			 key);
 }
 
+/* The keys of an entry, each allowed once */
+static const char *const entry_keys[] = {
+	"link", "intermittent", "since", "note", "source", "test", "tool",
+	"file", "severity", "message", "regex",
+};
+
+/* Whether @key was seen in this entry before; it is marked seen. */
+static bool key_seen_before(unsigned int *seen, const char *key)
+{
+	size_t i;
+
+	for (i = 0; i < ARRAY_SIZE(entry_keys); i++) {
+		if (strcmp(key, entry_keys[i]))
+			continue;
+		if (*seen & (1U << i))
+			return true;
+		*seen |= 1U << i;
+		return false;
+	}
+	return false;
+}
+
 /* One entry: a mapping, the event that starts it read already. */
 static int read_entry(struct yreader *y, struct known_list *k)
 {
 	struct known_entry *e;
 	yaml_mark_t start = y->ev.start_mark;
+	unsigned int seen = 0;
 	char *key;
 	int ret;
 
@@ -212,6 +394,11 @@ static int read_entry(struct yreader *y, struct known_list *k)
 		if (y->ev.type != YAML_SCALAR_EVENT)
 			return yerror_at(y, &y->ev.start_mark,
 					 "expected a key");
+		/* a second value would quietly win (and leak a regex) */
+		if (key_seen_before(&seen, scalar(&y->ev)))
+			return yerror_at(y, &y->ev.start_mark,
+					 "key '%s' given twice",
+					 scalar(&y->ev));
 		key = xstrdup(scalar(&y->ev));
 		ret = entry_key(y, e, key);
 		free(key);
