@@ -484,6 +484,16 @@ want_err
 want_out full
 end
 
+begin "results: a line longer than 64 MiB is refused, not cut"
+make_results full
+{ head -n 12 full; printf '  kunit FAIL '; repeat x $((64 * 1024 * 1024)); printf '\n'; } > RESULTS
+run render "${rel[@]}" RESULTS
+want_status 2
+want_err "results: RESULTS:13: a line longer than 64 MiB"
+want_lines 0
+rm RESULTS
+end
+
 begin "results: a count past 2^64"
 make_results full
 sed '10s/tests 2: pass 1/tests 18446744073709551616: pass 1/' full > RESULTS
@@ -645,8 +655,8 @@ want_out <(cc_json color.log 2; build_json color.log 1)
 end
 
 # gcc (10+) writing to a terminal, as through script(1), links its flags
-# to their documentation with OSC 8 escapes: ESC ] 8 ;; URL BEL. The line
-# cleaner in parser.c removes CSI sequences only.
+# to their documentation with OSC 8 escapes: ESC ] 8 ;; URL BEL. They go,
+# as colours do, and the flag stays the compiler's.
 begin "log: gcc's links (ANSI OSC 8 escapes)"
 {
 	printf '  CC      drivers/widget/wdg-core.o\n'
@@ -656,7 +666,7 @@ run parse --json link.log
 want_status 0
 want_err
 want_out <(cc_json link.log 2; build_json link.log 1)
-end todo "OSC escapes are not removed from log lines (parser.c)"
+end
 
 begin "log: a 1 MB V=1 command line, then a warning"
 {

@@ -1048,6 +1048,9 @@ static int results_end(struct parse_ctx *ctx, void *priv)
 
 	if (!st)
 		return 0;
+	/* the stream stopped on an error of its own: say nothing more */
+	if (ctx->failed)
+		st->failed = true;
 	flush_reason(st);
 	if (!st->failed)
 		section_done(ctx, st);

@@ -86,6 +86,7 @@ static void vparse_error(struct parse_ctx *ctx, unsigned long line,
 {
 	struct strbuf sb = STRBUF_INIT;
 
+	ctx->failed = true;
 	strbuf_addstr(&sb, ctx->path);
 	if (line)
 		strbuf_addf(&sb, ":%lu", line);
@@ -419,7 +420,8 @@ static inline bool word_unclean(uint64_t w)
 
 /*
  * Clean a log line in place: drop the CR of CRLF line ends and ANSI
- * escape sequences, and turn NUL and other control bytes (binary noise
+ * escape sequences (colours, and the links gcc prints through a
+ * terminal), and turn NUL and other control bytes (binary noise
  * in a console log) into '?', so that the formats see plain text.
  * Return: the new length; the line stays NUL-terminated.
  */
@@ -453,11 +455,24 @@ static size_t clean_line(char *line, size_t len)
 		if (c == 0x1b) {
 			s++;
 			if (s < end && *s == '[') {
+				/* CSI: colours, "ESC [ 01;35m" */
 				s++;
 				while (s < end && !(*s >= 0x40 && *s <= 0x7e))
 					s++;
 				if (s < end)
 					s++;
+			} else if (s < end && *s == ']') {
+				/*
+				 * OSC, up to BEL or "ESC \\": gcc's links to
+				 * its manual, "ESC ] 8 ;; URL BEL"
+				 */
+				while (++s < end && *s != '\a' &&
+				       !(*s == 0x1b && s + 1 < end &&
+					 s[1] == '\\'))
+					;
+				s += s < end && *s == 0x1b ? 2 : 1;
+				if (s > end)
+					s = end;
 			} else if (s < end) {
 				s++;
 			}
@@ -692,6 +707,13 @@ static int read_stream(struct stream *st, struct reader *rd)
 				}
 			}
 			continue;
+		}
+		if (cut && !strcmp(ctx->in->kind, "results")) {
+			/* structured: a cut line would read back changed */
+			ret = parse_error_at(ctx, nr,
+					     "a line longer than %d MiB",
+					     MAX_LINE >> 20);
+			break;
 		}
 		if (cut && !ctx->cut_reported) {
 			parse_notice(ctx, "results", "results",

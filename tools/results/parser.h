@@ -54,6 +54,7 @@ struct parse_ctx {
 	unsigned int open_records;
 	struct summary *acc;	/* this input's folded records, or NULL */
 	bool cut_reported;
+	bool failed;		/* an error was reported: no more of them */
 };
 
 struct parser {

@@ -126,6 +126,10 @@ struct intern_pool {
 	size_t nr, size;
 	char *arena;		/* where the next copy goes */
 	size_t arena_left;
+	void *blocks;		/* the last block; each starts with the one
+				 * before, so that leak checkers, which do
+				 * not look into the mapped slot table, see
+				 * every copy reachable */
 };
 
 static struct intern_pool pool;
@@ -142,8 +146,11 @@ static char *pool_copy(const char *s, size_t n)
 
 	if (n + 1 > pool.arena_left) {
 		size_t block = n + 1 > 16384 ? n + 1 : 65536;
+		void **b = xmalloc(sizeof(void *) + block);
 
-		pool.arena = xmalloc(block);
+		*b = pool.blocks;
+		pool.blocks = b;
+		pool.arena = (char *)(b + 1);
 		pool.arena_left = block;
 	}
 	copy = pool.arena;
