@@ -372,19 +372,21 @@ $(FUZZ_DIR)fuzz-known: $(srctree)/tests/fuzz/fuzz-known.c $(FUZZ_OBJS)
 .PHONY: fuzz fuzz-smoke fuzz-long
 fuzz: $(FUZZERS)
 
-# Seeds: every fixture and golden input; new finds stay in corpus-KIND/
+# Seeds: every fixture and golden input, copied afresh to seeds/ on each
+# run; new finds stay in corpus-KIND/
 fuzz-smoke fuzz-long: fuzz
 	$(Q)for k in $(FUZZ_TARGETS); do \
-		c=$(FUZZ_DIR)corpus-$$k; mkdir -p $$c; \
+		c=$(FUZZ_DIR)corpus-$$k; s=$(FUZZ_DIR)seeds; \
+		mkdir -p $$c; rm -rf $$s; mkdir -p $$s; \
 		find $(srctree)/tests/fixtures $(srctree)/tests/golden -type f \
 			! -name 'expected.*' ! -name args ! -name check \
 			! -name NOTES ! -name needs-corpus -size -256k \
-			-exec cp --backup=numbered -t $$c {} + ; \
+			-exec cp --backup=numbered -t $$s {} + ; \
 		printf '  %-7s %s\n' FUZZ "$$k ($(FUZZ_SECONDS) s)"; \
 		$(FUZZ_DIR)fuzz-$$k -max_total_time=$(FUZZ_SECONDS) \
 			-max_len=65536 -timeout=10 -rss_limit_mb=2048 \
 			-print_final_stats=0 -artifact_prefix=$(FUZZ_DIR)$$k- \
-			$$c 2> $(FUZZ_DIR)fuzz-$$k.log || \
+			$$c $$s 2> $(FUZZ_DIR)fuzz-$$k.log || \
 			{ grep -v '^results: ' $(FUZZ_DIR)fuzz-$$k.log | tail -n 40; \
 			  echo "fuzz-$$k failed: see $(FUZZ_DIR)fuzz-$$k.log"; exit 1; }; \
 	done
