@@ -411,7 +411,7 @@ START_TEST(test_config_of)
 {
 	static const char *const labels[] = {
 		"w=1", "units=3", "compiler_version=12.2.0", "arch=x86",
-		"checked=2", "suites=1",
+		"checked=2", "suites=1", "exit=2", "tool_version=sparse_0.6.4",
 	};
 	struct input_desc in = { .label = (const char **)labels };
 

@@ -38,6 +38,8 @@ static bool run_label(const char *label)
 	static const char *const keys[] = {
 		"compiler_version=", "units=", "checked=", "suites=",
 		"scripts=", "dirs=", "dtbs=", "bindings=",
+		/* what make results records of each check's run */
+		"exit=", "tool_version=",
 	};
 	size_t i;
 
@@ -56,9 +58,10 @@ static int cmp_str(const void *a, const void *b)
  * config_of() - the configuration an input line belongs to
  * @in: the input, with its labels as "key=value"
  *
- * The labels but compiler_version and the coverage counts, sorted and
- * joined by blanks: gcc 12.2 and gcc 12.3 builds of arm64 defconfig are
- * the same configuration, an arm64 and an x86 build are not.
+ * The labels but compiler_version, the coverage counts and what a run of
+ * make results records (exit, tool_version), sorted and joined by
+ * blanks: gcc 12.2 and gcc 12.3 builds of arm64 defconfig are the same
+ * configuration, an arm64 and an x86 build are not.
  *
  * Return: the interned configuration, "-" when no label is left.
  */

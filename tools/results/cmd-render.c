@@ -32,7 +32,8 @@ static const char render_usage[] =
 "                      version, else 'git describe'\n"
 "  --commit SHA        the commit named in the header; default: that of\n"
 "                      a RESULTS input, else HEAD\n"
-"  --notice TOOL:TEXT  add a notice about the check run (repeatable)\n"
+"  --notice TOOL:TEXT  add a notice about the check run (repeatable);\n"
+"                      with one, no INPUT is needed\n"
 "  --previous REV|FILE compare with the previous release: a RESULTS file\n"
 "                      or a git revision (its RESULTS, or its note);\n"
 "                      adds 'Changes since PREV' at the top\n"
@@ -469,7 +470,8 @@ static int parse_render_args(int argc, char **argv, struct render_opts *ro,
 			}
 		}
 	}
-	if (optind == argc) {
+	/* a run in which no check could run has its notices to say so */
+	if (optind == argc && !ro->nr_notice) {
 		error("render: no input given");
 		short_usage(render_usage, "render");
 		return -1;
