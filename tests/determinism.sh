@@ -25,14 +25,9 @@ if [[ $# -ne 2 ]]; then
 	echo "usage: $me RESULTS-BINARY SRCTREE" >&2
 	exit 2
 fi
-case $1 in
-/*) results=$1 ;;
-*) results=$PWD/$1 ;;
-esac
-if [[ ! -x $results || -d $results ]]; then
-	echo "$me: $1: not an executable file" >&2
-	exit 2
-fi
+# shellcheck source=tests/lib.sh
+. "$(dirname "$0")/lib.sh"
+results_binary "$1"
 fixtures=$2/tests/fixtures
 if [[ ! -d $fixtures ]]; then
 	echo "$me: $2: no tests/fixtures in it" >&2

@@ -24,14 +24,9 @@ if [[ $# -ne 1 ]]; then
 	echo "usage: $me RESULTS-BINARY" >&2
 	exit 2
 fi
-case $1 in
-/*) results=$1 ;;
-*) results=$PWD/$1 ;;
-esac
-if [[ ! -x $results || -d $results ]]; then
-	echo "$me: $1: not an executable file" >&2
-	exit 2
-fi
+# shellcheck source=tests/lib.sh
+. "$(dirname "$0")/lib.sh"
+results_binary "$1"
 fixtures=$(cd "$(dirname "$0")/fixtures/releases" && pwd) || exit 2
 
 root=$(mktemp -d "${TMPDIR:-/tmp}/results-git.XXXXXX") || exit 2

@@ -30,14 +30,9 @@ if [[ $# -ne 1 ]]; then
 	echo "usage: $me RESULTS-BINARY" >&2
 	exit 2
 fi
-case $1 in
-/*) results=$1 ;;
-*) results=$PWD/$1 ;;
-esac
-if [[ ! -x $results || -d $results ]]; then
-	echo "$me: $1: not an executable file" >&2
-	exit 2
-fi
+# shellcheck source=tests/lib.sh
+. "$(dirname "$0")/lib.sh"
+results_binary "$1"
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/results-hostile.XXXXXX")
 trap 'cd / && rm -rf "$work"' EXIT
