@@ -19,7 +19,6 @@ void results_init(struct results *res)
 static void record_release(struct record *r)
 {
 	free(r->path);
-	free(r->name);
 	free(r->reason);
 	free(r->message);
 	free(r->context);
@@ -37,6 +36,62 @@ void results_clear_records(struct results *res)
 	results_truncate(res, 0);
 }
 
+/*
+ * The names of test results that need no interning (hundreds of
+ * thousands of distinct leaf names, each once) are cut from blocks that
+ * live while records do: a folding parse drops its records a batch at a
+ * time, and the blocks with them.
+ */
+struct name_block {
+	struct name_block *next;
+	char text[];
+};
+
+#define NAME_BLOCK	65536
+
+static void free_names(struct results *res)
+{
+	while (res->names) {
+		struct name_block *b = res->names;
+
+		res->names = b->next;
+		free(b);
+	}
+	res->names_left = 0;
+}
+
+/**
+ * results_name() - a copy of a name for a record's path
+ * @res: the model
+ * @s: the name; need not be NUL-terminated
+ * @n: its length
+ *
+ * For names that are not compared by pointer: cheaper than intern() when
+ * most names are distinct.
+ *
+ * Return: a NUL-terminated copy, valid while @res holds records.
+ */
+const char *results_name(struct results *res, const char *s, size_t n)
+{
+	char *copy;
+
+	if (n + 1 > res->names_left) {
+		size_t size = n + 1 > NAME_BLOCK ? n + 1 : NAME_BLOCK;
+		struct name_block *b = xmalloc(sizeof(*b) + size);
+
+		b->next = res->names;
+		res->names = b;
+		res->names_next = b->text;
+		res->names_left = size;
+	}
+	copy = res->names_next;
+	memcpy(copy, s, n);
+	copy[n] = '\0';
+	res->names_next += n + 1;
+	res->names_left -= n + 1;
+	return copy;
+}
+
 /**
  * results_truncate() - drop the records from @nr on
  * @res: the model
@@ -50,7 +105,10 @@ void results_truncate(struct results *res, size_t nr)
 		record_release(&res->rec[i]);
 	if (nr < res->nr)
 		res->nr = nr;
+	if (!res->nr)
+		free_names(res);
 }
+
 
 void results_release(struct results *res)
 {
@@ -71,6 +129,7 @@ void results_release(struct results *res)
 		nameset_release(&in->bindings);
 		nameset_release(&in->tools);
 	}
+	free_names(res);
 	free(res->rec);
 	free(res->in);
 	if (res->imported) {

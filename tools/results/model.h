@@ -45,8 +45,8 @@ struct record {
 	unsigned long input_line;	/* 1-based line in the input */
 
 	/* REC_TEST */
-	const char **path;		/* names, outermost first: interned */
-	char *name;			/* or the last one is this, its own */
+	const char **path;		/* names, outermost first: interned,
+					 * or from results_name() */
 	unsigned int depth;		/* entries in @path */
 	enum test_status status;
 	char *reason;			/* skip reason or log excerpt */
@@ -128,12 +128,17 @@ struct results {
 	 */
 	bool fold;
 	struct summary *folded;
+	/* results_name()'s copies: freed when no record is left */
+	struct name_block *names;
+	char *names_next;
+	size_t names_left;
 };
 
 void results_init(struct results *res);
 void results_release(struct results *res);
 void results_clear_records(struct results *res);
 void results_truncate(struct results *res, size_t nr);
+const char *results_name(struct results *res, const char *s, size_t n);
 struct record *results_add(struct results *res, enum record_type type,
 			   const char *source, const struct input *in,
 			   unsigned long line);

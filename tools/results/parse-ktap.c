@@ -573,6 +573,20 @@ static void name_fresh(struct ktap *k, struct knode *n, const char *name,
 	name_node(k, n, comps, nc);
 }
 
+/*
+ * A "# Subtest: NAME" header names its node: the one interned copy of
+ * NAME serves as both, looked up once.
+ */
+static void name_header(struct ktap *k, struct knode *n, const char *name)
+{
+	const char *comps[2];
+	unsigned int nc = split_name(name, strlen(name), NO_NUMBER, comps);
+
+	/* a single name is the whole of @name, interned */
+	n->hname = nc == 1 ? comps[0] : intern(name);
+	name_node(k, n, comps, nc);
+}
+
 /* Parsing a result's directive */
 
 struct verdict {
@@ -884,7 +898,6 @@ static void close_top(struct ktap *k, const struct kresult *r, enum why why,
 static void leaf(struct ktap *k, const struct kresult *r)
 {
 	struct knode *n = top(k);
-	struct record *rec;
 	const char *comps[2];
 	struct verdict v;
 	unsigned int nc;
@@ -895,23 +908,19 @@ static void leaf(struct ktap *k, const struct kresult *r)
 	if (!r->dir && n->pend_dir)
 		judge(n->pend_dir, strlen(n->pend_dir), r->ok, r->skip_kw, &v);
 	/*
-	 * A leaf's plain name is its record's own copy: interning
-	 * hundreds of thousands of distinct names, each a miss in a large
-	 * table, was the most of the time a big log took
+	 * A leaf's plain name is a copy that lives with the records, not
+	 * interned: interning hundreds of thousands of distinct names, each
+	 * a miss in a large table, was the most of the time a big log took
 	 */
 	if (r->dlen && !(r->dlen > 11 && !memcmp(r->desc, "selftests: ", 11))) {
-		comps[0] = k->empty;
-		rec = emit(k, n->pbase + n->ncomp, comps, 1, v.st,
-			   v.st == TEST_PASS ? NULL :
-			   make_reason(&v, NULL, n->log), r->line);
-		rec->name = xstrndup(r->desc, r->dlen);
-		rec->path[rec->depth - 1] = rec->name;
+		comps[0] = results_name(k->ctx->res, r->desc, r->dlen);
+		nc = 1;
 	} else {
 		nc = split_name(r->desc, r->dlen, r->num, comps);
-		emit(k, n->pbase + n->ncomp, comps, nc, v.st,
-		     v.st == TEST_PASS ? NULL : make_reason(&v, NULL, n->log),
-		     r->line);
 	}
+	emit(k, n->pbase + n->ncomp, comps, nc, v.st,
+	     v.st == TEST_PASS ? NULL : make_reason(&v, NULL, n->log),
+	     r->line);
 	count(&n->direct, v.st, v.xfail, v.xpass);
 	count(&n->leaves, v.st, v.xfail, v.xpass);
 	if (v.st == TEST_FAIL || v.st == TEST_ERROR)
@@ -1179,8 +1188,7 @@ child:
 	case L_HEADER:
 		if (!n->root && !n->stream && (n->unnamed || !n->ncomp) &&
 		    !n->hname && !n->nchild && !n->has_plan) {
-			n->hname = intern(p);
-			name_fresh(k, n, p, strlen(p));
+			name_header(k, n, p);
 			break;
 		}
 		if (!n->root && !n->stream && n->has_plan &&
@@ -1190,8 +1198,7 @@ child:
 		}
 		push(k, lvl, lvl, col, line);
 		n = top(k);
-		n->hname = intern(p);
-		name_fresh(k, n, p, strlen(p));
+		name_header(k, n, p);
 		break;
 	case L_PLAN:
 		plan(k, p, line);
