@@ -411,9 +411,10 @@ rk_start = printf '  %-7s %s\n' $(2) $(RLOG)$(1).log; \
 		tr ' ' '\n' | grep -m 1 '^[0-9][0-9]*\.[0-9]'); \
 	echo "$(notdir $(3)) $${v:-unknown}" > $(RWORK)$(1).version
 # $(call rk_make,CHECK,ARGS): "$ make ARGS" into the log, then make ARGS
-# in the kernel tree, building in CHECK/ of the working directory
+# in the kernel tree, building in CHECK/ of the working directory; never
+# silent (make -s results): the log's CC lines are the coverage
 rk_make = { echo '$$ make $(strip $(2))'; \
-	$(MAKE) -C $(RKSRC) O=$(RKWORK)$(1) V=0 W= C= $(2) 2>&1; }
+	$(MAKE) --no-silent -C $(RKSRC) O=$(RKWORK)$(1) V=0 W= C= $(2) 2>&1; }
 # $(call rk_render,CHECK,INPUT,LABELS,OPTIONS): CHECK.results, one
 # check's RESULTS, compared with nothing (--no-config: the final render
 # alone takes the previous release and the known issues)
