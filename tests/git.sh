@@ -466,6 +466,21 @@ test_previous_without_tags() {
 	same "$T/out" <<<'no tagged release in HEAD'
 }
 
+# A kernel tarball unpacked inside another project's work tree: its
+# RESULTS names the kernel's version, and no commit, not the outer one's.
+test_nested_tree() {
+	cd repo
+	mkdir -p linux-6.1/scripts
+	printf 'VERSION = 6\nPATCHLEVEL = 1\nSUBLEVEL = 192\nEXTRAVERSION =\n' \
+		> linux-6.1/Makefile
+	: > linux-6.1/Kconfig
+	cp "$fixtures/1.0/build.log" linux-6.1/
+	expect 0 "$results" render --srctree linux-6.1 linux-6.1/build.log
+	has "$T/out" 'Results for 6.1.192'
+	has "$T/out" '  commit   unknown'
+	rm -rf linux-6.1
+}
+
 test_errors() {
 	cd repo
 	expect 2 "$results" diff v1.0 nosuchrev
@@ -515,7 +530,8 @@ if ! setup > "$T/setup.log" 2>&1; then
 fi
 
 for t in changes_section blame show diff_revisions diff_json known_issues \
-	 log notes trailer report merge_driver previous_without_tags errors; do
+	 log notes trailer report merge_driver previous_without_tags nested_tree \
+	 errors; do
 	run "$t"
 done
 

@@ -201,6 +201,28 @@ out:
 	return ret;
 }
 
+/*
+ * Whether @dir is the top of a git work tree: a tree unpacked inside
+ * another one's directory (a kernel tarball under a project's checkout)
+ * must not be named by the outer one's commit.
+ */
+static bool is_git_top(const char *dir)
+{
+	const char *const top[] = { "git", "-C", dir, "rev-parse",
+				    "--show-toplevel", NULL };
+	char *t = run_line(top), *a = realpath(dir, NULL), *b;
+	bool ret = false;
+
+	if (t && a) {
+		b = realpath(t, NULL);
+		ret = b && !strcmp(a, b);
+		free(b);
+	}
+	free(t);
+	free(a);
+	return ret;
+}
+
 /**
  * find_release() - the release and commit a summary names
  * @s: the summary; its release and commit are set when not yet
@@ -216,20 +238,21 @@ void find_release(struct summary *s, const char *release, const char *commit,
 					 "--tags", "--always", NULL };
 	const char *const head[] = { "git", "-C", dir, "rev-parse", "HEAD",
 				     NULL };
+	bool git = !srctree || is_git_top(srctree);
 	char *v;
 
 	if (release) {
 		s->release = intern(release);
 	} else if (!s->release) {
 		v = kernel_version(dir);
-		if (!v)
+		if (!v && git)
 			v = run_line(describe);
 		s->release = intern(v);
 		free(v);
 	}
 	if (commit) {
 		s->commit = intern(commit);
-	} else if (!s->commit) {
+	} else if (!s->commit && git) {
 		v = run_line(head);
 		s->commit = intern(v);
 		free(v);
