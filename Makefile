@@ -47,8 +47,10 @@ else
   OUTPUT :=
 endif
 
-# "  CC      tools/results/main.o", or the full command with V=1
+# "  CC      tools/results/main.o", or the full command with V=1; the
+# same for the steps of make results: $(call progress,WHAT,FILE)
 ifeq ($(V),1)
+  progress = :
   QUIET_CC =
   QUIET_LINK =
   QUIET_GEN =
@@ -56,6 +58,7 @@ else
   QUIET_CC = @printf '  %-7s %s\n' CC $(patsubst $(OUTPUT)%,%,$@);
   QUIET_LINK = @printf '  %-7s %s\n' LD $(patsubst $(OUTPUT)%,%,$@);
   QUIET_GEN = @printf '  %-7s %s\n' GEN $(patsubst $(OUTPUT)%,%,$@);
+  progress = printf '  %-7s %s\n' $(1) $(2)
 endif
 
 CC ?= cc
@@ -302,14 +305,14 @@ RBUILD_CC := $(if $(CONFIG_RESULTS_BUILD_LLVM),clang,$(CC))
 $(addprefix results-,$(RCHECKS)): results-prepare $(RESULTS)
 
 results-build:
-	@printf '  %-7s %s\n' BUILD $(RLOG)build.log
+	@$(call progress,BUILD,$(RLOG)build.log)
 	$(Q){ $(RBUILD_CC) --version 2>&1 | head -n 1; \
 	      echo '$$ make $(RBUILD_ARGS)'; \
 	      $(MAKE) O=$(RWORK)build V=0 $(RBUILD_ARGS) 2>&1; } \
 		> $(RWORK)build.log 2>&1 || :
 
 results-unit: $(CHECK_RESULTS)
-	@printf '  %-7s %s\n' TEST $(RLOG)unit.log
+	@$(call progress,TEST,$(RLOG)unit.log)
 	$(Q)status=0; RESULTS_BIN=$(RESULTS) RESULTS_SRCTREE=$(srctree) \
 		RESULTS_CORPUS=$(CORPUS) CK_VERBOSITY=normal \
 		CK_TAP_LOG_FILE_NAME=$(RWORK)unit.tap \
@@ -323,7 +326,7 @@ results-unit: $(CHECK_RESULTS)
 
 results-sparse:
 	$(Q)if command -v sparse >/dev/null 2>&1; then \
-		printf '  %-7s %s\n' SPARSE $(RLOG)sparse.log; \
+		$(call progress,SPARSE,$(RLOG)sparse.log); \
 		for f in $(patsubst $(srctree)/%,%,$(TOOL_SRCS)); do \
 			printf '  %-7s %s\n' CHECK $$f; \
 			(cd $(srctree) && sparse -D_GNU_SOURCE \
@@ -334,7 +337,7 @@ results-sparse:
 	fi
 
 results: results-prepare $(addprefix results-,$(RCHECKS)) $(RESULTS)
-	@printf '  %-7s %s\n' RESULTS RESULTS
+	@$(call progress,RESULTS,RESULTS)
 	$(Q)set --; \
 	if [ -f $(RWORK)build.log ]; then set -- build:$(RWORK)build.log; fi; \
 	for f in $(R_KTAP_FILES); do \
@@ -406,7 +409,7 @@ rk_exists = for p in $(3); do \
 	$(call rk_notrun,$(1),$(2),$$p: no such file or directory); done
 # $(call rk_start,CHECK,PROGRESS,COMMAND): the progress line, and the
 # first line of COMMAND --version, as "COMMAND VERSION", in CHECK.version
-rk_start = printf '  %-7s %s\n' $(2) $(RLOG)$(1).log; \
+rk_start = $(call progress,$(2),$(RLOG)$(1).log); \
 	v=$$($(3) --version 2>&1 < /dev/null | sed -e '1!d' -e 's/([^)]*)//g' | \
 		tr ' ' '\n' | grep -m 1 '^[0-9][0-9]*\.[0-9]'); \
 	echo "$(notdir $(3)) $${v:-unknown}" > $(RWORK)$(1).version
@@ -520,7 +523,7 @@ results-ktap:
 		-o $(RWORK)ktap.results "$$@"
 
 results: results-prepare $(addprefix results-,$(RCHECKS)) $(RESULTS)
-	@printf '  %-7s %s\n' RESULTS RESULTS
+	@$(call progress,RESULTS,RESULTS)
 	$(Q)set --; \
 	for c in $(RCHECKS); do \
 		[ ! -f $(RWORK)$$c.results ] || set -- "$$@" results:$(RWORK)$$c.results; \
@@ -572,7 +575,7 @@ endef
 resultsinstall:
 	$(if $(KSRC),,$(error resultsinstall: name the kernel tree, KSRC=DIR))
 	$(file >$(RKSRC)/.GNUmakefile.tmp,$(results_gnumakefile))
-	@printf '  %-7s %s\n' INSTALL $(RKSRC)/GNUmakefile
+	@$(call progress,INSTALL,$(RKSRC)/GNUmakefile)
 	$(Q)if [ -e $(RKSRC)/GNUmakefile ] && \
 	    ! head -n 1 $(RKSRC)/GNUmakefile | grep -q '^# results: '; then \
 		rm -f $(RKSRC)/.GNUmakefile.tmp; \
