@@ -182,8 +182,10 @@ int config_find(struct results_config *c, const char *path,
 
 	if (path)
 		return config_read(c, path);
-	p = xmalloc(strlen(srctree ? srctree : ".") + sizeof("/.results.config"));
-	strcpy(p, srctree ? srctree : ".");
+	if (!srctree)
+		srctree = ".";
+	p = xmalloc(strlen(srctree) + sizeof("/.results.config"));
+	strcpy(p, srctree);
 	strcat(p, "/.results.config");
 	if (stat(p, &st) && errno == ENOENT) {
 		free(p);

@@ -11,7 +11,7 @@ struct summary;
 enum detail {
 	DETAIL_FULL,		/* every section */
 	DETAIL_FAILURES,	/* no Skips, no Coverage */
-	DETAIL_SUMMARY,		/* no lists but Changes and Known issues */
+	DETAIL_SUMMARY,		/* of the lists, Changes and Known issues */
 };
 
 struct text_opts {

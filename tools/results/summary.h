@@ -110,7 +110,7 @@ struct summary {
 	size_t nr_notice, alloc_notice;
 	struct group_index diag_index, notice_index;
 	struct summary_ext ext;		/* coverage, changes, known issues */
-	bool abridged;			/* read from a RESULTS with lists cut */
+	bool abridged;			/* read from a cut RESULTS */
 };
 
 void summary_init(struct summary *s);
