@@ -156,22 +156,6 @@ char *plain_quotes(const char *s, size_t len)
 	return out;
 }
 
-/**
- * kbuild_diag() - record a diagnostic and start collecting its context
- * @kb: the log state
- * @source: the kind it belongs to
- * @tool: the tool that printed it
- * @sev: its severity
- * @loc: where it points, or NULL
- * @category: -Wflag, check name...; NULL for none
- * @msg: the message
- * @msg_len: its length
- *
- * Context lines read before it (In file included from, In function) are
- * attached to it.
- *
- * Return: the new record, valid until the next record is added.
- */
 /*
  * The unit that a header's diagnostic was compiled in, from the context
  * lines before it: the last of gcc's chain "In file included from A:1,"
@@ -216,6 +200,22 @@ static const char *outer_includer(const char *s, size_t len)
 	return unit ? intern_n(unit, ulen) : NULL;
 }
 
+/**
+ * kbuild_diag() - record a diagnostic and start collecting its context
+ * @kb: the log state
+ * @source: the kind it belongs to
+ * @tool: the tool that printed it
+ * @sev: its severity
+ * @loc: where it points, or NULL
+ * @category: -Wflag, check name...; NULL for none
+ * @msg: the message
+ * @msg_len: its length
+ *
+ * Context lines read before it (In file included from, In function) are
+ * attached to it.
+ *
+ * Return: the new record, valid until the next record is added.
+ */
 struct record *kbuild_diag(struct kbuild *kb, const char *source,
 			   const char *tool, enum severity sev,
 			   const struct location *loc, const char *category,
