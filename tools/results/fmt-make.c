@@ -14,18 +14,18 @@
 static bool is_makefile(const char *file, size_t len)
 {
 	const char *base = file, *p;
-	char *name;
-	bool ret;
+	size_t n;
 
 	for (p = file; p < file + len; p++)
 		if (*p == '/')
 			base = p + 1;
-	name = xstrndup(base, file + len - base);
-	ret = !strcmp(name, "Makefile") || starts_with(name, "Makefile.") ||
-	      !strcmp(name, "Kbuild") || !strcmp(name, "GNUmakefile") ||
-	      !strcmp(name, "makefile") || ends_with(name, ".mk");
-	free(name);
-	return ret;
+	/* every diagnostic line asks: no copy of the name */
+	n = file + len - base;
+#define IS(name) (n == sizeof(name) - 1 && !memcmp(base, name, n))
+	return IS("Makefile") || IS("Kbuild") || IS("GNUmakefile") ||
+	       IS("makefile") || (n >= 9 && !memcmp(base, "Makefile.", 9)) ||
+	       ends_with_n(base, n, ".mk");
+#undef IS
 }
 
 /*
