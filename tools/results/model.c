@@ -18,7 +18,8 @@ void results_init(struct results *res)
 
 static void record_release(struct record *r)
 {
-	free(r->path);
+	if (!r->path_pooled)
+		free(r->path);
 	free(r->reason);
 	free(r->message);
 	free(r->context);
@@ -61,6 +62,39 @@ static void free_names(struct results *res)
 }
 
 /**
+ * results_alloc() - memory that lives with the records
+ * @res: the model
+ * @size: how many bytes
+ *
+ * For the small arrays and names of records that a parse makes by the
+ * hundred thousand (a KTAP log's results): cheaper than malloc() and
+ * free() each, and freed all at once when @res holds no record.
+ *
+ * Return: @size bytes aligned for a pointer, valid while @res holds
+ * records.
+ */
+void *results_alloc(struct results *res, size_t size)
+{
+	size_t pad = -(uintptr_t)res->names_next & (sizeof(void *) - 1);
+	void *p;
+
+	if (size + pad > res->names_left) {
+		size_t bsize = size > NAME_BLOCK ? size : NAME_BLOCK;
+		struct name_block *b = xmalloc(sizeof(*b) + bsize);
+
+		b->next = res->names;
+		res->names = b;
+		res->names_next = b->text;
+		res->names_left = bsize;
+		pad = 0;
+	}
+	p = res->names_next + pad;
+	res->names_next += pad + size;
+	res->names_left -= pad + size;
+	return p;
+}
+
+/**
  * results_name() - a copy of a name for a record's path
  * @res: the model
  * @s: the name; need not be NUL-terminated
@@ -73,22 +107,10 @@ static void free_names(struct results *res)
  */
 const char *results_name(struct results *res, const char *s, size_t n)
 {
-	char *copy;
+	char *copy = results_alloc(res, n + 1);
 
-	if (n + 1 > res->names_left) {
-		size_t size = n + 1 > NAME_BLOCK ? n + 1 : NAME_BLOCK;
-		struct name_block *b = xmalloc(sizeof(*b) + size);
-
-		b->next = res->names;
-		res->names = b;
-		res->names_next = b->text;
-		res->names_left = size;
-	}
-	copy = res->names_next;
 	memcpy(copy, s, n);
 	copy[n] = '\0';
-	res->names_next += n + 1;
-	res->names_left -= n + 1;
 	return copy;
 }
 

@@ -47,6 +47,7 @@ struct record {
 	/* REC_TEST */
 	const char **path;		/* names, outermost first: interned,
 					 * or from results_name() */
+	bool path_pooled;		/* @path is from results_alloc() */
 	unsigned int depth;		/* entries in @path */
 	enum test_status status;
 	char *reason;			/* skip reason or log excerpt */
@@ -139,6 +140,7 @@ void results_release(struct results *res);
 void results_clear_records(struct results *res);
 void results_truncate(struct results *res, size_t nr);
 const char *results_name(struct results *res, const char *s, size_t n);
+void *results_alloc(struct results *res, size_t size);
 struct record *results_add(struct results *res, enum record_type type,
 			   const char *source, const struct input *in,
 			   unsigned long line);

@@ -472,7 +472,8 @@ static struct record *emit(struct ktap *k, unsigned int upto,
 	r->status = st;
 	r->reason = reason;
 	r->depth = upto + ncomp;
-	r->path = xmalloc(r->depth * sizeof(*r->path));
+	r->path = results_alloc(ctx->res, r->depth * sizeof(*r->path));
+	r->path_pooled = true;
 	if (upto)
 		memcpy(r->path, k->path, upto * sizeof(*r->path));
 	if (ncomp)
@@ -487,6 +488,19 @@ static struct record *emit(struct ktap *k, unsigned int upto,
 		k->stack[1].suite_noted = true;
 	}
 	return r;
+}
+
+/* Room for @depth names in the path of @r, which keeps its own. */
+static void grow_path(struct results *res, struct record *r,
+		      unsigned int depth)
+{
+	const char **p = results_alloc(res, depth * sizeof(*p));
+
+	memcpy(p, r->path, r->depth * sizeof(*p));
+	if (!r->path_pooled)
+		free(r->path);
+	r->path = p;
+	r->path_pooled = true;
 }
 
 /* Give an unnamed node its names, and the records below it too. */
@@ -507,8 +521,7 @@ static void name_node(struct ktap *k, struct knode *n, const char **comps,
 			continue;
 		if (ncomp != old) {
 			if (ncomp > old)
-				r->path = xrealloc(r->path, (r->depth + ncomp -
-						   old) * sizeof(*r->path));
+				grow_path(res, r, r->depth + ncomp - old);
 			memmove(r->path + n->pbase + ncomp,
 				r->path + n->pbase + old,
 				(r->depth - n->pbase - old) * sizeof(*r->path));
