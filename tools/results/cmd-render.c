@@ -298,6 +298,13 @@ static bool fail_on_holds(const struct summary *s, unsigned int mask)
 	return false;
 }
 
+/* A KCIDB origin, as the schema has it: [a-z0-9_]+ */
+static bool valid_origin(const char *s)
+{
+	return *s && strspn(s, "abcdefghijklmnopqrstuvwxyz0123456789_") ==
+		     strlen(s);
+}
+
 /* Rendering options are counts up to this: more is "all" in effect. */
 #define MAX_COUNT	1000000UL
 
@@ -363,8 +370,7 @@ static int apply_config(struct render_opts *ro, const char *srctree)
 	    (v = config_get(&c, "RESULTS_PREVIOUS_TAG")))
 		ro->previous_tag = intern(v);
 	if (!ro->origin && (v = config_get(&c, "RESULTS_KCIDB_ORIGIN"))) {
-		if (strspn(v, "abcdefghijklmnopqrstuvwxyz0123456789_") !=
-		    strlen(v)) {
+		if (!valid_origin(v)) {
 			error("%s: CONFIG_RESULTS_KCIDB_ORIGIN: expected [a-z0-9_]+, not '%s'",
 			      c.path, v);
 			goto out;
@@ -425,9 +431,7 @@ static int parse_render_args(int argc, char **argv, struct render_opts *ro,
 					     optarg);
 			break;
 		case 'O':
-			if (!*optarg || strspn(optarg,
-				"abcdefghijklmnopqrstuvwxyz0123456789_") !=
-			    strlen(optarg))
+			if (!valid_origin(optarg))
 				return error("bad --origin '%s': expected [a-z0-9_]+",
 					     optarg);
 			ro->origin = optarg;

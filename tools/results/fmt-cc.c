@@ -147,6 +147,8 @@ static void note_line(struct kbuild *kb, const struct line *l,
 		r->file = intern(file);
 		r->line = loc->line;
 		r->column = loc->column;
+		/* the unit's own warning now, not the header's */
+		r->includer = NULL;
 		free(file);
 	}
 	kbuild_attach(kb, l->s, l->len);

@@ -236,7 +236,8 @@ struct record *kbuild_diag(struct kbuild *kb, const char *source,
 	}
 	r->category = intern(category);
 	r->message = plain_quotes(msg, msg_len);
-	if (kb->pending.len && r->file && ends_with(r->file, ".h"))
+	kb->header_diag = r->file && ends_with(r->file, ".h");
+	if (kb->pending.len && kb->header_diag)
 		r->includer = outer_includer(kb->pending.buf, kb->pending.len);
 	if (kb->pending.len && kb->keep_context)
 		r->context = strbuf_detach(&kb->pending);
@@ -247,7 +248,6 @@ struct record *kbuild_diag(struct kbuild *kb, const char *source,
 	kb->gcc_quotes = false;
 	kb->trailing = 0;
 	kb->excerpt_due = true;
-	kb->header_diag = r->file && ends_with(r->file, ".h");
 	return r;
 }
 

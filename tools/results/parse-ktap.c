@@ -460,10 +460,9 @@ static void add_counts(struct kcounts *a, const struct kcounts *b)
  * A record whose path is the names of the open tests down to @upto
  * (that many entries of path[]) and then @comps.
  */
-static struct record *emit(struct ktap *k, unsigned int upto,
-			    const char **comps, unsigned int ncomp,
-			    enum test_status st, char *reason,
-			    unsigned long line)
+static void emit(struct ktap *k, unsigned int upto, const char **comps,
+		 unsigned int ncomp, enum test_status st, char *reason,
+		 unsigned long line)
 {
 	struct parse_ctx *ctx = k->ctx;
 	struct record *r;
@@ -480,14 +479,13 @@ static struct record *emit(struct ktap *k, unsigned int upto,
 		memcpy(r->path + upto, comps, ncomp * sizeof(*r->path));
 	/* the first names of the paths are the suites run */
 	if (r->depth < 2)
-		return r;
+		return;
 	if (k->depth < 2 || !k->stack[1].ncomp || upto == 0)
 		nameset_add(&ctx->in->suites, r->path[0]);
 	else if (!k->stack[1].unnamed && !k->stack[1].suite_noted) {
 		nameset_add(&ctx->in->suites, r->path[0]);
 		k->stack[1].suite_noted = true;
 	}
-	return r;
 }
 
 /* Room for @depth names in the path of @r, which keeps its own. */
