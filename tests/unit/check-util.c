@@ -177,9 +177,9 @@ START_TEST(test_config_read)
 }
 END_TEST
 
-static void config_fails(const char *text, const char *want)
+static void config_fails_n(const char *text, size_t len, const char *want)
 {
-	char *path = tu_write_temp_str(text);
+	char *path = tu_write_temp(text, len);
 	struct results_config c = { 0 };
 	struct tu_capture cap;
 	char *err, *line;
@@ -201,6 +201,11 @@ static void config_fails(const char *text, const char *want)
 	tu_remove_temp(path);
 }
 
+static void config_fails(const char *text, const char *want)
+{
+	config_fails_n(text, strlen(text), want);
+}
+
 START_TEST(test_config_errors)
 {
 	config_fails("CONFIG_RESULTS_A=y\nRESULTS_B=y\n",
@@ -219,6 +224,8 @@ START_TEST(test_config_errors)
 		     "3: CONFIG_RESULTS_N: not a number from 0 to 50: '51'");
 	config_fails("CONFIG_RESULTS_N=-1\n",
 		     "1: CONFIG_RESULTS_N: not a number from 0 to 50: '-1'");
+	config_fails_n("# c\nCONFIG_RESULTS_A=y\n\0\n", 24,
+		       "3: a NUL byte: not a text file");
 }
 END_TEST
 

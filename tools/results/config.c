@@ -138,7 +138,7 @@ static int read_line(struct results_config *c, unsigned long nr,
 int config_read(struct results_config *c, const char *path)
 {
 	struct strbuf sb = STRBUF_INIT;
-	const char *s, *end, *slash;
+	const char *s, *end, *slash, *nul;
 	unsigned long nr = 0;
 	int ret = 0;
 
@@ -149,9 +149,12 @@ int config_read(struct results_config *c, const char *path)
 		strbuf_release(&sb);
 		return -1;
 	}
-	if (memchr(sb.buf, '\0', sb.len)) {
+	nul = memchr(sb.buf, '\0', sb.len);
+	if (nul) {
+		for (s = sb.buf, nr = 1; s < nul; s++)
+			nr += *s == '\n';
 		strbuf_release(&sb);
-		return error("%s: not a text file: it holds a NUL byte", path);
+		return error("%s:%lu: a NUL byte: not a text file", path, nr);
 	}
 	for (s = sb.buf, end = sb.buf + sb.len; s < end && !ret; ) {
 		const char *nl = memchr(s, '\n', end - s);
