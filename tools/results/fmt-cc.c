@@ -64,10 +64,9 @@ static int compiler_name(const char *s, size_t len)
  * without the -Werror= promotion and @werror when it was promoted.
  * Return: the message length without the flag.
  */
-static size_t split_flag(struct kbuild *kb, const char *msg,
+static size_t split_flag(struct kbuild *kb, const char *msg, size_t len,
 			 const char **category, bool *werror)
 {
-	size_t len = strlen(msg);
 	const char *open, *flag;
 	char *f;
 
@@ -75,7 +74,7 @@ static size_t split_flag(struct kbuild *kb, const char *msg,
 	*werror = false;
 	if (!len || msg[len - 1] != ']')
 		return len;
-	open = strrchr(msg, '[');
+	open = memrchr(msg, '[', len);
 	if (!open || open == msg || open[-1] != ' ' || open[1] != '-')
 		return len;
 	flag = open + 1;
@@ -106,9 +105,17 @@ static size_t split_flag(struct kbuild *kb, const char *msg,
 	return open - 1 - msg;
 }
 
-static bool has_typographic_quote(const char *s)
+/* U+2018 or U+2019, gcc's quotes in a UTF-8 locale */
+static bool has_typographic_quote(const char *s, size_t len)
 {
-	return strstr(s, "\xe2\x80\x98") || strstr(s, "\xe2\x80\x99");
+	const char *p, *end = s + len;
+
+	for (p = s; (p = memchr(p, 0xe2, end - p)); p++)
+		if (end - p >= 3 && (unsigned char)p[1] == 0x80 &&
+		    ((unsigned char)p[2] == 0x98 ||
+		     (unsigned char)p[2] == 0x99))
+			return true;
+	return false;
 }
 
 static void note_line(struct kbuild *kb, const struct line *l,
@@ -160,10 +167,10 @@ static bool located_line(struct kbuild *kb, const struct line *l)
 	const char *msg, *category;
 	enum severity sev;
 	bool note, werror;
-	size_t mlen;
+	size_t len, mlen;
 	struct record *r;
 
-	if (!location_parse(l->s, &loc))
+	if (!kbuild_location(kb, l, &loc))
 		return false;
 	msg = severity_word(loc.rest, &sev, &note);
 	if (!msg)
@@ -175,11 +182,12 @@ static bool located_line(struct kbuild *kb, const struct line *l)
 	/* no column and no flag: kernel-doc's, not ours */
 	if (!loc.column && !strstr(msg, " [-W"))
 		return false;
-	mlen = split_flag(kb, msg, &category, &werror);
+	len = l->len - (msg - l->s);
+	mlen = split_flag(kb, msg, len, &category, &werror);
 	r = kbuild_diag(kb, "build", kb->cc_tool, sev, &loc, category, msg,
 			mlen);
 	r->werror = werror;
-	if (has_typographic_quote(msg)) {
+	if (has_typographic_quote(msg, len)) {
 		kb->gcc_evidence += EV_HINT;
 		kb->gcc_quotes = true;
 	}
@@ -219,7 +227,7 @@ static bool driver_line(struct kbuild *kb, const struct line *l)
 		kbuild_attach(kb, l->s, l->len);
 		return true;
 	}
-	mlen = split_flag(kb, msg, &category, &werror);
+	mlen = split_flag(kb, msg, strlen(msg), &category, &werror);
 	r = kbuild_diag(kb, "build", cc == 'g' ? "gcc" : "clang", sev, NULL,
 			category, msg, mlen);
 	r->werror = werror;

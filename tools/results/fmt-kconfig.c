@@ -44,7 +44,7 @@ bool fmt_kconfig_line(struct kbuild *kb, const struct line *l)
 			    "unmet-dependency", l->s + 9, l->len - 9);
 		return true;
 	}
-	if (!location_parse(l->s, &loc) || loc.column ||
+	if (!kbuild_location(kb, l, &loc) || loc.column ||
 	    !is_kconfig_file(&loc))
 		return false;
 	msg = severity_word(loc.rest, &sev, &note);

@@ -23,7 +23,7 @@ bool fmt_kerneldoc_line(struct kbuild *kb, const struct line *l)
 	const char *msg;
 	bool note;
 
-	if (!location_parse(l->s, &loc) || loc.column)
+	if (!kbuild_location(kb, l, &loc) || loc.column)
 		return false;
 	msg = severity_word(loc.rest, &sev, &note);
 	if (!msg || note || strstr(msg, " [-W"))

@@ -267,7 +267,7 @@ static bool makefile_diag(struct kbuild *kb, const struct line *l)
 	const char *msg;
 	bool note;
 
-	if (!location_parse(l->s, &loc) || !is_makefile(loc.file,
+	if (!kbuild_location(kb, l, &loc) || !is_makefile(loc.file,
 							 loc.file_len))
 		return false;
 	msg = severity_word(loc.rest, &sev, &note);

@@ -59,7 +59,7 @@ bool fmt_sphinx_line(struct kbuild *kb, const struct line *l)
 	enum severity sev;
 	const char *msg, *p;
 
-	if (location_parse(l->s, &loc) && !loc.column) {
+	if (kbuild_location(kb, l, &loc) && !loc.column) {
 		msg = sphinx_severity(loc.rest, &sev);
 	} else {
 		/* "FILE: WARNING: ..." with no line */

@@ -55,15 +55,12 @@ bool location_parse(const char *s, struct location *loc)
 
 	if (!*s || is_space(*s))
 		return false;
-	for (;;) {
-		p = strchr(p, ':');
-		if (!p)
+	/* the first ':' that a digit follows, with no blank before it */
+	for (;; p++) {
+		if (!*p || *p == ' ')
 			return false;
-		if (memchr(s, ' ', p - s))
-			return false;
-		if (is_digit(p[1]))
+		if (*p == ':' && is_digit(p[1]))
 			break;
-		p++;
 	}
 	memset(loc, 0, sizeof(*loc));
 	loc->file = s;
@@ -84,6 +81,29 @@ bool location_parse(const char *s, struct location *loc)
 }
 
 /**
+ * kbuild_location() - location_parse() of a log line, read once
+ * @kb: the log state
+ * @l: the line being offered
+ * @loc: the position found
+ *
+ * Several formats ask for the position of the same line; it is parsed
+ * for the first and remembered for the others.
+ *
+ * Return: true when the line starts with a position.
+ */
+bool kbuild_location(struct kbuild *kb, const struct line *l,
+		     struct location *loc)
+{
+	if (kb->loc_line != l->s || kb->loc_nr != l->nr) {
+		kb->loc_line = l->s;
+		kb->loc_nr = l->nr;
+		kb->loc_ok = location_parse(l->s, &kb->loc);
+	}
+	*loc = kb->loc;
+	return kb->loc_ok;
+}
+
+/**
  * severity_word() - read the severity after a position
  * @s: text such as "warning: unused variable"
  * @sev: the severity read
@@ -93,30 +113,38 @@ bool location_parse(const char *s, struct location *loc)
  */
 const char *severity_word(const char *s, enum severity *sev, bool *note)
 {
-	static const struct {
-		const char *word;
-		enum severity sev;
-		bool note;
-	} words[] = {
-		{ "warning: ", SEV_WARNING, false },
-		{ "error: ", SEV_ERROR, false },
-		{ "fatal error: ", SEV_ERROR, false },
-		{ "note: ", SEV_INFO, true },
-		{ "remark: ", SEV_INFO, false },
-		{ "info: ", SEV_INFO, false },
-	};
-	size_t i;
+	enum severity v = SEV_INFO;
+	const char *rest = NULL;
 
-	for (i = 0; i < ARRAY_SIZE(words); i++) {
-		const char *rest = skip_prefix(s, words[i].word);
-
-		if (rest) {
-			*sev = words[i].sev;
-			*note = words[i].note;
-			return rest;
-		}
+	/* the words start with different letters: one test each */
+	switch (*s) {
+	case 'w':
+		v = SEV_WARNING;
+		rest = skip_prefix(s, "warning: ");
+		break;
+	case 'e':
+		v = SEV_ERROR;
+		rest = skip_prefix(s, "error: ");
+		break;
+	case 'f':
+		v = SEV_ERROR;
+		rest = skip_prefix(s, "fatal error: ");
+		break;
+	case 'n':
+		rest = skip_prefix(s, "note: ");
+		break;
+	case 'r':
+		rest = skip_prefix(s, "remark: ");
+		break;
+	case 'i':
+		rest = skip_prefix(s, "info: ");
+		break;
 	}
-	return NULL;
+	if (rest) {
+		*sev = v;
+		*note = *s == 'n';
+	}
+	return rest;
 }
 
 /**
@@ -203,8 +231,8 @@ static const char *outer_includer(const char *s, size_t len)
 /**
  * kbuild_diag() - record a diagnostic and start collecting its context
  * @kb: the log state
- * @source: the kind it belongs to
- * @tool: the tool that printed it
+ * @source: the kind it belongs to: a literal or an interned string
+ * @tool: the tool that printed it: a literal or an interned string
  * @sev: its severity
  * @loc: where it points, or NULL
  * @category: -Wflag, check name...; NULL for none
@@ -227,7 +255,7 @@ struct record *kbuild_diag(struct kbuild *kb, const char *source,
 	/* the diagnostic before it is complete */
 	kbuild_stop_attaching(kb);
 	r = results_add(ctx->res, REC_DIAG, source, ctx->in, ctx->line);
-	r->tool = intern(tool);
+	r->tool = intern_static(tool);
 	r->severity = sev;
 	if (loc) {
 		r->file = intern_n(loc->file, loc->file_len);

@@ -17,6 +17,15 @@
 
 #define NO_DIAG ((size_t)-1)
 
+/* A position "FILE:LINE:" or "FILE:LINE:COL:" at the start of a line. */
+struct location {
+	const char *file;
+	size_t file_len;
+	unsigned long line;
+	unsigned long column;
+	const char *rest;		/* after the last ':' and one space */
+};
+
 struct kbuild {
 	struct parse_ctx *ctx;
 
@@ -42,21 +51,21 @@ struct kbuild {
 	bool had_excerpt;		/* a source excerpt followed it */
 	bool gcc_quotes;		/* it quoted with U+2018/U+2019 */
 	bool keep_context;		/* store context lines in records */
+
+	/* the position of the line being offered, parsed once */
+	const char *loc_line;
+	unsigned long loc_nr;
+	bool loc_ok;
+	struct location loc;
 };
 
-/* A position "FILE:LINE:" or "FILE:LINE:COL:" at the start of a line. */
-struct location {
-	const char *file;
-	size_t file_len;
-	unsigned long line;
-	unsigned long column;
-	const char *rest;		/* after the last ':' and one space */
-};
 
 struct kbuild *kbuild_new(struct parse_ctx *ctx);
 void kbuild_free(struct kbuild *kb);
 
 bool location_parse(const char *s, struct location *loc);
+bool kbuild_location(struct kbuild *kb, const struct line *l,
+		     struct location *loc);
 const char *severity_word(const char *s, enum severity *sev, bool *note);
 
 struct record *kbuild_diag(struct kbuild *kb, const char *source,

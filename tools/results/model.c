@@ -169,7 +169,8 @@ void results_release(struct results *res)
  * results_add() - append an empty record
  * @res: the model
  * @type: what kind of record
- * @source: the kind of input that produced it
+ * @source: the kind of input that produced it: a string literal or an
+ *	    interned string (intern_static())
  * @in: the input it came from
  * @line: its 1-based line in that input
  *
@@ -187,7 +188,7 @@ struct record *results_add(struct results *res, enum record_type type,
 	r = &res->rec[res->nr++];
 	memset(r, 0, sizeof(*r));
 	r->type = type;
-	r->source = intern(source);
+	r->source = intern_static(source);
 	r->input = in ? in->name : NULL;
 	r->input_line = line;
 	return r;

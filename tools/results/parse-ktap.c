@@ -1027,7 +1027,7 @@ static void bail(struct ktap *k, unsigned int lvl, const char *text,
 static void plan(struct ktap *k, const char *p, unsigned long line)
 {
 	struct knode *n = top(k);
-	unsigned long v;
+	unsigned long v = 0;	/* L_PLAN: digits follow "1.." */
 	const char *e = get_number(p + 3, &v);
 
 	if (n->has_plan) {

@@ -114,22 +114,33 @@ const char *token(const char *s)
  */
 const char *token_interned(const char *s)
 {
+	/* interned strings never change: remember the answer by address */
+	static struct {
+		const char *key, *val;
+	} memo[256];
+	size_t i = ((uintptr_t)s >> 4 ^ (uintptr_t)s >> 12) & 255;
 	char *t, *p;
 	const char *ret;
 
 	if (!s || !*s)
-		return intern("-");
+		return intern_static("-");
+	if (memo[i].key == s)
+		return memo[i].val;
 	for (p = (char *)s; *p; p++)
 		if ((unsigned char)*p <= ' ' || *p == 0x7f)
 			break;
-	if (!*p)
-		return s;
-	t = xstrdup(s);
-	for (p = t; *p; p++)
-		if ((unsigned char)*p <= ' ' || *p == 0x7f)
-			*p = '_';
-	ret = intern(t);
-	free(t);
+	if (!*p) {
+		ret = s;
+	} else {
+		t = xstrdup(s);
+		for (p = t; *p; p++)
+			if ((unsigned char)*p <= ' ' || *p == 0x7f)
+				*p = '_';
+		ret = intern(t);
+		free(t);
+	}
+	memo[i].key = s;
+	memo[i].val = ret;
 	return ret;
 }
 
@@ -266,34 +277,46 @@ void summary_add_failure(struct summary *s, const struct failure *f)
  * so that a log repeating one warning a million times costs one group,
  * not a million: memory grows with distinct diagnostics only.
  */
-static uint64_t mix(uint64_t h, const void *p)
+static uint64_t mix(uint64_t h, uint64_t v)
 {
-	h ^= (uintptr_t)p;
+	h ^= v;
 	h *= 0x9e3779b97f4a7c15ULL;
 	return h ^ (h >> 31);
 }
 
-static uint64_t diag_hash(const struct diag_group *d)
+/*
+ * A group's hash: its interned names by address, its message by content,
+ * so that a record's message is looked up without interning it first.
+ */
+static uint64_t diag_hash_msg(const struct diag_group *d, uint64_t msg_hash)
 {
 	uint64_t h = d->severity + 1;
 
-	h = mix(h, d->source);
-	h = mix(h, d->tool);
-	h = mix(h, d->category);
-	h = mix(h, d->file);
-	return mix(h, d->message);
+	h = mix(h, (uintptr_t)d->source);
+	h = mix(h, (uintptr_t)d->tool);
+	h = mix(h, (uintptr_t)d->category);
+	h = mix(h, (uintptr_t)d->file);
+	return mix(h, msg_hash);
 }
 
+static uint64_t diag_hash(const struct diag_group *d)
+{
+	return diag_hash_msg(d, hash_bytes(d->message, strlen(d->message)));
+}
+
+/* @b's message need not be interned */
 static bool diag_same(const struct diag_group *a, const struct diag_group *b)
 {
 	return a->severity == b->severity && a->source == b->source &&
 	       a->tool == b->tool && a->category == b->category &&
-	       a->file == b->file && a->message == b->message;
+	       a->file == b->file &&
+	       (a->message == b->message || !strcmp(a->message, b->message));
 }
 
 static uint64_t notice_hash(const struct notice_group *n)
 {
-	return mix(mix(mix(1, n->source), n->tool), n->message);
+	return mix(mix(mix(1, (uintptr_t)n->source), (uintptr_t)n->tool),
+		   (uintptr_t)n->message);
 }
 
 static bool notice_same(const struct notice_group *a,
@@ -361,6 +384,40 @@ static uint64_t notice_hash_v(const void *p)
 	return notice_hash(p);
 }
 
+/*
+ * Count @d, whose message hashes to @msg_hash and need not be interned:
+ * a new group interns it.
+ */
+static struct diag_group *add_diag(struct summary *s,
+				   const struct diag_group *d,
+				   uint64_t msg_hash)
+{
+	struct group_index *ix = &s->diag_index;
+	uint64_t h = diag_hash_msg(d, msg_hash);
+	struct diag_group *g;
+	size_t j;
+
+	index_fit(ix, s->nr_diag, s->diag, sizeof(*s->diag), diag_hash_v);
+	for (j = h & (ix->size - 1); ix->slot[j]; j = (j + 1) & (ix->size - 1)) {
+		g = &s->diag[ix->slot[j] - 1];
+		if (diag_same(g, d)) {
+			g->count += d->count;
+			merge_includers(g, d);
+			return g;
+		}
+	}
+	ALLOC_GROW(s->diag, s->nr_diag + 1, s->alloc_diag);
+	g = &s->diag[s->nr_diag];
+	*g = *d;
+	g->message = intern(d->message);
+	g->inc = NULL;
+	merge_includers(g, d);
+	ix->slot[j] = s->nr_diag + 1;
+	ix->nr++;
+	s->nr_diag++;
+	return g;
+}
+
 /**
  * summary_add_diag() - count a diagnostic group
  * @s: the summary
@@ -372,27 +429,7 @@ static uint64_t notice_hash_v(const void *p)
 struct diag_group *summary_add_diag(struct summary *s,
 				    const struct diag_group *d)
 {
-	struct group_index *ix = &s->diag_index;
-	uint64_t h = diag_hash(d);
-	size_t j;
-
-	index_fit(ix, s->nr_diag, s->diag, sizeof(*s->diag), diag_hash_v);
-	for (j = h & (ix->size - 1); ix->slot[j]; j = (j + 1) & (ix->size - 1)) {
-		struct diag_group *g = &s->diag[ix->slot[j] - 1];
-
-		if (diag_same(g, d)) {
-			g->count += d->count;
-			merge_includers(g, d);
-			return g;
-		}
-	}
-	ALLOC_GROW(s->diag, s->nr_diag + 1, s->alloc_diag);
-	s->diag[s->nr_diag] = *d;
-	s->diag[s->nr_diag].inc = NULL;
-	merge_includers(&s->diag[s->nr_diag], d);
-	ix->slot[j] = s->nr_diag + 1;
-	ix->nr++;
-	return &s->diag[s->nr_diag++];
+	return add_diag(s, d, hash_bytes(d->message, strlen(d->message)));
 }
 
 /**
@@ -454,10 +491,9 @@ static bool is_hex(int c)
  * offsets ("+0x1a4") become "0xN", so that moving code does not make one
  * warning look like a fixed one plus a new one.
  */
-static const char *identity_message(const char *msg)
+static const char *identity_text(const char *msg, struct strbuf *sb)
 {
-	struct strbuf sb = STRBUF_INIT;
-	const char *p = msg, *ret;
+	const char *p = msg;
 
 	/* most messages need nothing changed: look before copying */
 	for (; *p; p++)
@@ -466,26 +502,37 @@ static const char *identity_message(const char *msg)
 		    (*p == '0' && (p[1] == 'x' || p[1] == 'X')))
 			break;
 	if (!*p)
-		return intern(msg);
+		return msg;
 	p = msg;
 	while (*p) {
 		if (starts_with(p, "line ") && is_digit(p[5]) &&
 		    (p == msg || !is_alnum(p[-1]))) {
-			strbuf_addstr(&sb, "line N");
+			strbuf_addstr(sb, "line N");
 			p = skip_digits(p + 5);
 			continue;
 		}
 		if (p[0] == '0' && (p[1] == 'x' || p[1] == 'X') &&
 		    is_hex(p[2]) && (p == msg || !is_alnum(p[-1]))) {
-			strbuf_addstr(&sb, "0xN");
+			strbuf_addstr(sb, "0xN");
 			p += 2;
 			while (is_hex(*p))
 				p++;
 			continue;
 		}
-		strbuf_addch(&sb, *p++);
+		/* on one line: control characters become blanks */
+		strbuf_addch(sb, (unsigned char)*p < 0x20 || *p == 0x7f ?
+				 ' ' : *p);
+		p++;
 	}
-	ret = one_line(sb.buf);
+	return sb->buf;
+}
+
+/* identity_text(), interned */
+static const char *identity_message(const char *msg)
+{
+	struct strbuf sb = STRBUF_INIT;
+	const char *ret = intern(identity_text(msg, &sb));
+
 	strbuf_release(&sb);
 	return ret;
 }
@@ -642,6 +689,7 @@ void summary_add_record(struct summary *s, const struct record *r)
 		summary_add_failure(s, &f);
 		break;
 	case REC_DIAG: {
+		struct strbuf sb = STRBUF_INIT;
 		struct diag_group *g;
 		struct diag_group d = {
 			.severity = r->severity,
@@ -649,13 +697,15 @@ void summary_add_record(struct summary *s, const struct record *r)
 			.tool = token_interned(r->tool),
 			.category = token_interned(r->category),
 			.file = token_interned(r->file),
-			.message = identity_message(r->message),
+			.message = identity_text(r->message, &sb),
 			.count = 1,
 		};
 
 		c->has_diags = true;
 		c->diags[r->severity]++;
-		g = summary_add_diag(s, &d);
+		/* the message is interned only when its group is new */
+		g = add_diag(s, &d, hash_bytes(d.message, strlen(d.message)));
+		strbuf_release(&sb);
 		if (r->includer && r->includer != r->file)
 			diag_add_includer(g, token_interned(r->includer));
 		break;

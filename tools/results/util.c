@@ -161,7 +161,16 @@ static char *pool_copy(const char *s, size_t n)
 	return copy;
 }
 
-static uint64_t hash_bytes(const char *s, size_t n)
+/**
+ * hash_bytes() - the hash the intern pool and the summaries use
+ * @s: the bytes
+ * @n: their number
+ *
+ * Seeded by RESULTS_HASH_SEED: no output may depend on its value.
+ *
+ * Return: a 64-bit hash of the bytes.
+ */
+uint64_t hash_bytes(const char *s, size_t n)
 {
 	uint64_t h = 1469598103934665603ULL ^ hash_seed; /* FNV-1a, 8 a step */
 	size_t i = 0;
@@ -296,72 +305,30 @@ const char *intern(const char *s)
 	return s ? intern_n(s, strlen(s)) : NULL;
 }
 
-bool starts_with(const char *s, const char *prefix)
-{
-	return !strncmp(s, prefix, strlen(prefix));
-}
-
-bool ends_with(const char *s, const char *suffix)
-{
-	return ends_with_n(s, strlen(s), suffix);
-}
-
-/* Do the @len bytes at @s end with @suffix? */
-bool ends_with_n(const char *s, size_t len, const char *suffix)
-{
-	size_t m = strlen(suffix);
-
-	return len >= m && !memcmp(s + len - m, suffix, m);
-}
-
 /**
- * skip_prefix() - the rest of a string after a prefix
- * @s: the string
- * @prefix: what it should start with
+ * intern_static() - intern() of a string whose bytes never change
+ * @s: a string literal or an interned string, or NULL
  *
- * Return: the text after @prefix, or NULL when @s does not start with it.
+ * Such a string is looked up by its address first: the names that every
+ * record of a big log carries ("build", "gcc") are not hashed again for
+ * each. Never pass a buffer whose contents change.
+ *
+ * Return: the shared copy, or NULL when @s is NULL.
  */
-const char *skip_prefix(const char *s, const char *prefix)
+const char *intern_static(const char *s)
 {
-	size_t n = strlen(prefix);
+	static struct {
+		const char *key, *val;
+	} memo[64];
+	size_t i = ((uintptr_t)s >> 4 ^ (uintptr_t)s >> 10) & 63;
 
-	return strncmp(s, prefix, n) ? NULL : s + n;
-}
-
-/* Locale-free character classes: the C locale's, whatever LANG says. */
-bool is_digit(int c)
-{
-	return c >= '0' && c <= '9';
-}
-
-bool is_space(int c)
-{
-	return c == ' ' || c == '\t' || c == '\n' || c == '\r' ||
-	       c == '\v' || c == '\f';
-}
-
-bool is_upper(int c)
-{
-	return c >= 'A' && c <= 'Z';
-}
-
-bool is_alnum(int c)
-{
-	return is_digit(c) || is_upper(c) || (c >= 'a' && c <= 'z');
-}
-
-const char *skip_digits(const char *s)
-{
-	while (is_digit(*s))
-		s++;
-	return s;
-}
-
-const char *skip_spaces(const char *s)
-{
-	while (is_space(*s))
-		s++;
-	return s;
+	if (!s)
+		return NULL;
+	if (memo[i].key != s) {
+		memo[i].val = intern(s);
+		memo[i].key = s;
+	}
+	return memo[i].val;
 }
 
 const char *path_basename(const char *path)

@@ -5,6 +5,8 @@
 #include <stdarg.h>
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
+#include <string.h>
 
 #define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
 
@@ -39,17 +41,82 @@ char *xstrndup(const char *s, size_t n);
 
 const char *intern(const char *s);
 const char *intern_n(const char *s, size_t n);
+const char *intern_static(const char *s);
+uint64_t hash_bytes(const char *s, size_t n);
 
-bool starts_with(const char *s, const char *prefix);
-bool ends_with(const char *s, const char *suffix);
-bool ends_with_n(const char *s, size_t len, const char *suffix);
-const char *skip_prefix(const char *s, const char *prefix);
-bool is_digit(int c);
-bool is_space(int c);
-bool is_upper(int c);
-bool is_alnum(int c);
-const char *skip_digits(const char *s);
-const char *skip_spaces(const char *s);
+/*
+ * The small string helpers every line of a log goes through, inline: most
+ * calls fail at the first byte, which is cheaper than any call.
+ */
+
+/* Locale-free character classes: the C locale's, whatever LANG says. */
+static inline bool is_digit(int c)
+{
+	return c >= '0' && c <= '9';
+}
+
+static inline bool is_space(int c)
+{
+	return c == ' ' || (c >= '\t' && c <= '\r');
+}
+
+static inline bool is_upper(int c)
+{
+	return c >= 'A' && c <= 'Z';
+}
+
+static inline bool is_alnum(int c)
+{
+	return is_digit(c) || is_upper(c) || (c >= 'a' && c <= 'z');
+}
+
+/**
+ * skip_prefix() - the rest of a string after a prefix
+ * @s: the string
+ * @prefix: what it should start with
+ *
+ * Return: the text after @prefix, or NULL when @s does not start with it.
+ */
+static inline const char *skip_prefix(const char *s, const char *prefix)
+{
+	while (*prefix)
+		if (*s++ != *prefix++)
+			return NULL;
+	return s;
+}
+
+static inline bool starts_with(const char *s, const char *prefix)
+{
+	return skip_prefix(s, prefix) != NULL;
+}
+
+/* Do the @len bytes at @s end with @suffix? */
+static inline bool ends_with_n(const char *s, size_t len, const char *suffix)
+{
+	size_t m = strlen(suffix);
+
+	return len >= m && !memcmp(s + len - m, suffix, m);
+}
+
+static inline bool ends_with(const char *s, const char *suffix)
+{
+	return ends_with_n(s, strlen(s), suffix);
+}
+
+static inline const char *skip_digits(const char *s)
+{
+	while (is_digit(*s))
+		s++;
+	return s;
+}
+
+static inline const char *skip_spaces(const char *s)
+{
+	while (is_space(*s))
+		s++;
+	return s;
+}
+
 const char *path_basename(const char *path);
 bool parse_ulong(const char *s, const char **end, unsigned long *val);
 
