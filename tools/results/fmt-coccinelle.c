@@ -255,7 +255,19 @@ static void finding(struct parse_ctx *ctx, struct cocci *c,
 	free(text);
 }
 
-/* "FILE:LINE:COL-END: MESSAGE" */
+/* After digits at @p, the byte @c: what follows it, or NULL. */
+static const char *digits_then(const char *p, char c)
+{
+	const char *q = skip_digits(p);
+
+	return q > p && *q == c ? q + 1 : NULL;
+}
+
+/*
+ * "FILE:LINE:COL-END: MESSAGE". Every line of a build log comes here: its
+ * shape after the first ':' is looked at first, which turns the compiler's
+ * "FILE:L:C: " away at the '-' it lacks.
+ */
 static bool report_line(struct parse_ctx *ctx, struct cocci *c,
 			const struct line *l)
 {
@@ -263,7 +275,9 @@ static bool report_line(struct parse_ctx *ctx, struct cocci *c,
 	struct location loc;
 	unsigned long end;
 
-	if (!colon || colon == s || memchr(s, ' ', colon - s))
+	if (!colon || colon == s || !(q = digits_then(colon + 1, ':')) ||
+	    !(q = digits_then(q, '-')) || !(q = digits_then(q, ':')) ||
+	    *q != ' ' || memchr(s, ' ', colon - s))
 		return false;
 	memset(&loc, 0, sizeof(loc));
 	if (!parse_ulong(colon + 1, &q, &loc.line) || *q != ':' ||
@@ -312,12 +326,14 @@ static bool org_link(const char *s, struct location *loc, const char **msg,
 static bool org_line(struct parse_ctx *ctx, struct cocci *c,
 		     const struct line *l)
 {
-	const char *s = l->s, *msg, *todo = skip_prefix(s, "* TODO ");
+	const char *s = l->s, *msg, *todo;
 	struct location loc;
 	size_t len;
 
-	if ((s[0] != '*' && s[0] != '[') || !org_link(todo ? todo : s, &loc,
-							 &msg, &len))
+	if (s[0] != '*' && s[0] != '[')
+		return false;
+	todo = skip_prefix(s, "* TODO ");
+	if (!org_link(todo ? todo : s, &loc, &msg, &len))
 		return false;
 	c->seen = true;
 	if (todo)
@@ -341,11 +357,12 @@ static void keep_diff_line(struct kbuild *kb, struct cocci *c,
 static bool diff_start(struct parse_ctx *ctx, struct cocci *c,
 		       const struct line *l)
 {
-	const char *a = skip_prefix(l->s, "diff -u -p "), *b;
+	const char *a, *b;
 	struct location loc;
 	const char *msg;
 
-	if (l->s[0] != 'd' || !a || !c->seen)
+	if (!c->seen || l->s[0] != 'd' ||
+	    !(a = skip_prefix(l->s, "diff -u -p ")))
 		return false;
 	b = strchr(a, ' ');
 	if (!b || b == a)
@@ -648,7 +665,13 @@ static bool command_line(struct parse_ctx *ctx, struct cocci *c,
  */
 static bool may_be_wrapper(char first)
 {
-	return first && strchr("AENPSTWYc", first);
+	switch (first) {
+	case 'A': case 'E': case 'N': case 'P': case 'S':
+	case 'T': case 'W': case 'Y': case 'c':
+		return true;
+	default:
+		return false;
+	}
 }
 
 static bool cocci_line(struct parse_ctx *ctx, void *priv,

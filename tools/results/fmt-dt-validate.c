@@ -481,6 +481,9 @@ static bool progress_line(struct parse_ctx *ctx, const struct line *l)
 	while (is_upper(*p) || *p == '_')
 		p++;
 	alen = p - a;
+	/* none of the steps below: a gcc excerpt, "  CC      x.o" */
+	if (alen < 3 || alen == 6 || alen > 7)
+		return false;
 	if (alen == 3 && starts_with(p, " [C] "))
 		p += 4;
 	if (*p != ' ')
@@ -488,17 +491,17 @@ static bool progress_line(struct parse_ctx *ctx, const struct line *l)
 	t = skip_spaces(p);
 	if (!*t)
 		return false;
-	if ((alen == 3 && !strncmp(a, "DTC", 3)) ||
-	    (alen == 7 && !strncmp(a, "DTC_CHK", 7))) {
+	if ((alen == 3 && !memcmp(a, "DTC", 3)) ||
+	    (alen == 7 && !memcmp(a, "DTC_CHK", 7))) {
 		if (is_dtb(t, strlen(t)))
 			nameset_add(&in->dtbs, t);
-	} else if (alen == 5 && !strncmp(a, "CHECK", 5)) {
+	} else if (alen == 5 && !memcmp(a, "CHECK", 5)) {
 		if (!is_dtb(t, strlen(t)))
 			return false;
 		nameset_add(&in->dtbs, t);
 		kbuild_stop_attaching(ctx->kb);
 		return true;
-	} else if (alen == 4 && !strncmp(a, "DTEX", 4)) {
+	} else if (alen == 4 && !memcmp(a, "DTEX", 4)) {
 		size_t n = strlen(t);
 
 		if (ends_with(t, ".example.dts")) {
@@ -509,7 +512,7 @@ static bool progress_line(struct parse_ctx *ctx, const struct line *l)
 			nameset_add(&in->bindings, yaml);
 			free(yaml);
 		}
-	} else if (alen == 5 && !strncmp(a, "CHKDT", 5)) {
+	} else if (alen == 5 && !memcmp(a, "CHKDT", 5)) {
 		if (is_yaml(t, strlen(t)))
 			nameset_add(&in->bindings, t);
 	}

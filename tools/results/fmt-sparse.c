@@ -82,23 +82,46 @@ static void prefixed(struct kbuild *kb, const struct line *l,
 	kbuild_attach(kb, l->s, l->len);
 }
 
+/*
+ * Can a line whose first blank is @sp be one that sparse_line() reads
+ * after a position? A position (location_parse()) holds no blank, so @sp
+ * is at or after the end of "FILE:L[:C]:", and each such line shows
+ * itself around @sp: "FILE:L:C: sparse: " has an 's' after it,
+ * "FILE:L:C:sparse: " ends "sparse:" at it, "FILE:L:C:    expected" has a
+ * second blank after it. The compiler's "FILE:L:C: warning: " is turned
+ * away here, unparsed.
+ */
+static bool may_be_sparse(const char *s, const char *sp)
+{
+	return sp[1] == ' ' || sp[1] == 's' ||
+	       (sp - s >= 7 && !memcmp(sp - 7, "sparse:", 7));
+}
+
 static bool sparse_line(struct parse_ctx *ctx, void *priv,
 			const struct line *l)
 {
+	static const char note[] = ": note: in included file";
 	struct kbuild *kb = ctx->kb;
 	struct location loc;
-	const char *p;
+	const char *p, *sp;
 
 	(void)priv;
 	if (!l->len || is_space(l->s[0]))
 		return false;
-	/* "FILE: note: in included file (through A, B):" */
-	p = strstr(l->s, ": note: in included file");
-	if (p && !memchr(l->s, ' ', p - l->s)) {
+	/* the note and every line read below hold a blank */
+	sp = strchr(l->s, ' ');
+	if (!sp)
+		return false;
+	/*
+	 * "FILE: note: in included file (through A, B):", no blank before
+	 * it: the ": " of the note holds the first blank of the line.
+	 */
+	if (sp[-1] == ':' && sp[1] == 'n' &&
+	    !strncmp(sp - 1, note, sizeof(note) - 1)) {
 		kbuild_add_pending(kb, l->s, l->len);
 		return true;
 	}
-	if (!location_parse(l->s, &loc))
+	if (!may_be_sparse(l->s, sp) || !kbuild_location(kb, l, &loc))
 		return false;
 	if ((p = skip_prefix(loc.rest, "sparse: "))) {
 		if (starts_with(p, "   ") && same_position(kb, &loc)) {

@@ -258,7 +258,13 @@ struct record *kbuild_diag(struct kbuild *kb, const char *source,
 	r->tool = intern_static(tool);
 	r->severity = sev;
 	if (loc) {
-		r->file = intern_n(loc->file, loc->file_len);
+		/* a unit's diagnostics come together: one lookup for them */
+		if (!kb->last_file || loc->file_len != kb->last_file_len ||
+		    memcmp(loc->file, kb->last_file, loc->file_len)) {
+			kb->last_file = intern_n(loc->file, loc->file_len);
+			kb->last_file_len = loc->file_len;
+		}
+		r->file = kb->last_file;
 		r->line = loc->line;
 		r->column = loc->column;
 	}
@@ -277,19 +283,6 @@ struct record *kbuild_diag(struct kbuild *kb, const char *source,
 	kb->trailing = 0;
 	kb->excerpt_due = true;
 	return r;
-}
-
-/**
- * kbuild_last() - the diagnostic whose context is being read
- * @kb: the log state
- *
- * Return: the record, or NULL when no diagnostic is open.
- */
-struct record *kbuild_last(struct kbuild *kb)
-{
-	if (kb->last == NO_DIAG)
-		return NULL;
-	return &kb->ctx->res->rec[kb->last];
 }
 
 /**

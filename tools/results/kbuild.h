@@ -52,6 +52,9 @@ struct kbuild {
 	bool gcc_quotes;		/* it quoted with U+2018/U+2019 */
 	bool keep_context;		/* store context lines in records */
 
+	const char *last_file;		/* interned: the last diag's file */
+	size_t last_file_len;
+
 	/* the position of the line being offered, parsed once */
 	const char *loc_line;
 	unsigned long loc_nr;
@@ -75,7 +78,6 @@ struct record *kbuild_diag(struct kbuild *kb, const char *source,
 void kbuild_attach(struct kbuild *kb, const char *s, size_t len);
 void kbuild_add_pending(struct kbuild *kb, const char *s, size_t len);
 void kbuild_stop_attaching(struct kbuild *kb);
-struct record *kbuild_last(struct kbuild *kb);
 void kbuild_learn_srctree(struct kbuild *kb, const char *dir, size_t len);
 void kbuild_learn_objtree(struct kbuild *kb, const char *dir, size_t len);
 void kbuild_tool_version(struct kbuild *kb, const char *tool,
@@ -85,6 +87,19 @@ char *path_clean(const char *path);
 char *tree_relative(const char *path, const char *srctree,
 		    const char *objtree);
 char *plain_quotes(const char *s, size_t len);
+
+/**
+ * kbuild_last() - the diagnostic whose context is being read
+ * @kb: the log state
+ *
+ * Return: the record, or NULL when no diagnostic is open.
+ */
+static inline struct record *kbuild_last(struct kbuild *kb)
+{
+	if (kb->last == NO_DIAG)
+		return NULL;
+	return &kb->ctx->res->rec[kb->last];
+}
 
 /* The formats of a make log, one file each. */
 bool fmt_make_line(struct kbuild *kb, const struct line *l);

@@ -184,6 +184,26 @@ static bool version_tail(const char *p, unsigned long *v)
 }
 
 /*
+ * memmem() for a marker whose first byte is rare in logs ('T', 'k'):
+ * every line of a log is searched, and memchr() for that byte skips most
+ * of them faster than memmem() can set itself up.
+ */
+static inline const char *find_marker(const char *s, size_t len,
+				       const char *m, size_t n)
+{
+	const char *p = s, *end = s + len;
+
+	/* a first byte with the whole marker still before @end */
+	while ((size_t)(end - p) >= n &&
+	       (p = memchr(p, m[0], end - p - n + 1))) {
+		if (!memcmp(p, m, n))
+			return p;
+		p++;
+	}
+	return NULL;
+}
+
+/*
  * Where a version line starts in @s, as kunit.py finds it: anywhere in
  * the line, with only the version number after it. Return: the offset
  * of "KTAP" or "TAP", or -1.
@@ -193,7 +213,7 @@ static long find_version(const char *s, size_t len)
 	const char *p = s, *end = s + len;
 	unsigned long v;
 
-	while (p < end && (p = memmem(p, end - p, "TAP version ", 12))) {
+	while ((p = find_marker(p, end - p, "TAP version ", 12))) {
 		if (version_tail(p + 12, &v))
 			return (p > s && p[-1] == 'K' ? p - 1 : p) - s;
 		p += 12;
@@ -1549,7 +1569,7 @@ static bool ktap_line(struct parse_ctx *ctx, void *priv, const struct line *l)
 
 	(void)ctx;
 	if (!k->active) {
-		at = memchr(s, 'T', l->len) ? find_version(s, l->len) : -1;
+		at = find_version(s, l->len);
 		if (at >= 0) {
 			set_prefix(k, s, at);
 			start(k, l->nr);
@@ -1558,7 +1578,8 @@ static bool ktap_line(struct parse_ctx *ctx, void *priv, const struct line *l)
 		} else if (k->plain && plain_start(s)) {
 			set_prefix(k, s, 0);
 			start(k, l->nr);
-		} else if ((m = memmem(s, l->len, "kunit executor: ", 16))) {
+		} else if ((m = find_marker(s, l->len, "kunit executor: ",
+					     16))) {
 			knotice(k, NULL, l->nr, "%s", m);
 			return true;
 		} else {

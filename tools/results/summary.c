@@ -299,9 +299,15 @@ static uint64_t diag_hash_msg(const struct diag_group *d, uint64_t msg_hash)
 	return mix(h, msg_hash);
 }
 
+static uint64_t message_hash(const struct diag_group *d)
+{
+	return d->msg_hash ? d->msg_hash :
+	       hash_bytes(d->message, strlen(d->message));
+}
+
 static uint64_t diag_hash(const struct diag_group *d)
 {
-	return diag_hash_msg(d, hash_bytes(d->message, strlen(d->message)));
+	return diag_hash_msg(d, message_hash(d));
 }
 
 /* @b's message need not be interned */
@@ -310,7 +316,9 @@ static bool diag_same(const struct diag_group *a, const struct diag_group *b)
 	return a->severity == b->severity && a->source == b->source &&
 	       a->tool == b->tool && a->category == b->category &&
 	       a->file == b->file &&
-	       (a->message == b->message || !strcmp(a->message, b->message));
+	       (a->message == b->message ||
+		((!a->msg_hash || !b->msg_hash || a->msg_hash == b->msg_hash) &&
+		 !strcmp(a->message, b->message)));
 }
 
 static uint64_t notice_hash(const struct notice_group *n)
@@ -410,6 +418,7 @@ static struct diag_group *add_diag(struct summary *s,
 	g = &s->diag[s->nr_diag];
 	*g = *d;
 	g->message = intern(d->message);
+	g->msg_hash = msg_hash;
 	g->inc = NULL;
 	merge_includers(g, d);
 	ix->slot[j] = s->nr_diag + 1;
@@ -429,7 +438,7 @@ static struct diag_group *add_diag(struct summary *s,
 struct diag_group *summary_add_diag(struct summary *s,
 				    const struct diag_group *d)
 {
-	return add_diag(s, d, hash_bytes(d->message, strlen(d->message)));
+	return add_diag(s, d, message_hash(d));
 }
 
 /**
@@ -704,7 +713,8 @@ void summary_add_record(struct summary *s, const struct record *r)
 		c->has_diags = true;
 		c->diags[r->severity]++;
 		/* the message is interned only when its group is new */
-		g = add_diag(s, &d, hash_bytes(d.message, strlen(d.message)));
+		d.msg_hash = hash_bytes(d.message, strlen(d.message));
+		g = add_diag(s, &d, d.msg_hash);
 		strbuf_release(&sb);
 		if (r->includer && r->includer != r->file)
 			diag_add_includer(g, token_interned(r->includer));

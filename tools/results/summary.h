@@ -4,6 +4,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "changes.h"
 #include "model.h"
@@ -37,6 +38,7 @@ struct diag_group {
 	enum severity severity;
 	const char *source, *tool, *category, *file;	/* interned */
 	const char *message;			/* interned */
+	uint64_t msg_hash;			/* of @message; 0: not known */
 	unsigned long count;
 	/*
 	 * A header's own warning: the units that include it (owned by the

@@ -12,6 +12,7 @@
 
 #define __printf(a, b) __attribute__((format(printf, a, b)))
 #define __noreturn __attribute__((noreturn))
+#define __noinline __attribute__((noinline))
 
 /*
  * Grow an array of @nr used elements to hold at least @want elements,
