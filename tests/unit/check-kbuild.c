@@ -115,26 +115,26 @@ START_TEST(test_plain_quotes)
 	/* U+2018/U+2019 as gcc quotes in UTF-8, U+201C/U+201D */
 	const char *in = "no previous prototype for \xe2\x80\x98wdg_setup\xe2\x80\x99 "
 			 "and \xe2\x80\x9cstr\xe2\x80\x9d";
-	char *out = plain_quotes(in, strlen(in));
+	char *out = plain_quotes_to(xmalloc(64), in, strlen(in));
 
 	ck_assert_str_eq(out, "no previous prototype for 'wdg_setup' and \"str\"");
 	free(out);
 
 	/* other characters of the same block stay: an em dash, U+2014 */
-	out = plain_quotes("a\xe2\x80\x94z", 5);
+	out = plain_quotes_to(xmalloc(64), "a\xe2\x80\x94z", 5);
 	ck_assert_str_eq(out, "a\xe2\x80\x94z");
 	free(out);
 
 	/* a quote right at the end, and one cut short by @len */
-	out = plain_quotes("x\xe2\x80\x99", 4);
+	out = plain_quotes_to(xmalloc(64), "x\xe2\x80\x99", 4);
 	ck_assert_str_eq(out, "x'");
 	free(out);
-	out = plain_quotes("x\xe2\x80\x99", 3);
+	out = plain_quotes_to(xmalloc(64), "x\xe2\x80\x99", 3);
 	ck_assert_str_eq(out, "x\xe2\x80");
 	free(out);
 
 	/* ASCII text is copied as it is, only @len bytes of it */
-	out = plain_quotes("'x' and more", 3);
+	out = plain_quotes_to(xmalloc(64), "'x' and more", 3);
 	ck_assert_str_eq(out, "'x'");
 	free(out);
 }

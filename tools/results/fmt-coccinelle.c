@@ -423,8 +423,7 @@ static bool hunk_header(struct parse_ctx *ctx, struct cocci *c,
 		struct strbuf sb = STRBUF_INIT;
 
 		strbuf_addf(&sb, "%s in %s", r->message, q + 1);
-		free(r->message);
-		r->message = strbuf_detach(&sb);
+		record_set_message(r, strbuf_detach(&sb));
 	}
 	keep_diff_line(ctx->kb, c, l);
 	return true;

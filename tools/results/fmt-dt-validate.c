@@ -188,8 +188,7 @@ static void join_message(struct record *r, const char *sub)
 	strbuf_add(&sb, r->message, n);
 	strbuf_addstr(&sb, n && r->message[n - 1] == ':' ? " " : "; ");
 	strbuf_addstr(&sb, sub);
-	free(r->message);
-	r->message = strbuf_detach(&sb);
+	record_set_message(r, strbuf_detach(&sb));
 }
 
 /*

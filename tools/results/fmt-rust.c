@@ -67,16 +67,10 @@ bool fmt_rust_line(struct kbuild *kb, const struct line *l)
 	r->category = rust_code(r->message);
 	msg = strstr(r->message, ": ");
 	if (msg && r->category) {
-		char *m = xstrdup(msg + 2);
-
-		free(r->message);
-		r->message = m;
+		record_set_message(r, xstrdup(msg + 2));
 	} else if (starts_with(r->message, "warning: ") ||
 		   starts_with(r->message, "error: ")) {
-		char *m = xstrdup(strchr(r->message, ' ') + 1);
-
-		free(r->message);
-		r->message = m;
+		record_set_message(r, xstrdup(strchr(r->message, ' ') + 1));
 	}
 	file[loc.file_len] = '\0';
 	r->file = intern(file);

@@ -36,8 +36,7 @@ void fmt_sparse_adopt(struct kbuild *kb, struct record *r)
 	r->tool = intern("sparse");
 	if (!strcmp(r->message, "too many warnings")) {
 		r->type = REC_NOTICE;
-		free(r->message);
-		r->message = xstrdup("sparse stopped after too many warnings; later ones are missing");
+		record_set_message(r, xstrdup("sparse stopped after too many warnings; later ones are missing"));
 		r->severity = SEV_INFO;
 	}
 }

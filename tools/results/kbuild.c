@@ -148,39 +148,44 @@ const char *severity_word(const char *s, enum severity *sev, bool *note)
 }
 
 /**
- * plain_quotes() - copy text with typographic quotes made ASCII
+ * plain_quotes_to() - copy text with typographic quotes made ASCII
+ * @out: where to, room for @len + 1 bytes
  * @s: the text
  * @len: its length
  *
  * gcc quotes with U+2018/U+2019 in a UTF-8 locale and with ' otherwise;
  * both must give the same identity.
  *
- * Return: a malloc'd copy.
+ * Return: @out, NUL-terminated.
  */
-char *plain_quotes(const char *s, size_t len)
+char *plain_quotes_to(char *out, const char *s, size_t len)
 {
-	char *out = xmalloc(len + 1), *d = out;
-	size_t i = 0;
+	const char *end = s + len, *q;
+	char *d = out;
 
-	while (i < len) {
-		if (i + 2 < len && (unsigned char)s[i] == 0xe2 &&
-		    (unsigned char)s[i + 1] == 0x80) {
-			unsigned char c = s[i + 2];
+	/* copy up to each 0xe2 byte at once: most messages have none */
+	while ((q = memchr(s, 0xe2, end - s))) {
+		memcpy(d, s, q - s);
+		d += q - s;
+		s = q;
+		if (end - s > 2 && (unsigned char)s[1] == 0x80) {
+			unsigned char c = s[2];
 
 			if (c == 0x98 || c == 0x99) {
 				*d++ = '\'';
-				i += 3;
+				s += 3;
 				continue;
 			}
 			if (c == 0x9c || c == 0x9d) {
 				*d++ = '"';
-				i += 3;
+				s += 3;
 				continue;
 			}
 		}
-		*d++ = s[i++];
+		*d++ = *s++;
 	}
-	*d = '\0';
+	memcpy(d, s, end - s);
+	d[end - s] = '\0';
 	return out;
 }
 
@@ -269,7 +274,10 @@ struct record *kbuild_diag(struct kbuild *kb, const char *source,
 		r->column = loc->column;
 	}
 	r->category = intern(category);
-	r->message = plain_quotes(msg, msg_len);
+	/* the record's text lives with the records: no malloc each */
+	r->message = plain_quotes_to(results_alloc(ctx->res, msg_len + 1),
+				     msg, msg_len);
+	r->message_pooled = true;
 	kb->header_diag = r->file && ends_with(r->file, ".h");
 	if (kb->pending.len && kb->header_diag)
 		r->includer = outer_includer(kb->pending.buf, kb->pending.len);

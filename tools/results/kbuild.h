@@ -86,7 +86,7 @@ void kbuild_tool_version(struct kbuild *kb, const char *tool,
 char *path_clean(const char *path);
 char *tree_relative(const char *path, const char *srctree,
 		    const char *objtree);
-char *plain_quotes(const char *s, size_t len);
+char *plain_quotes_to(char *out, const char *s, size_t len);
 
 /**
  * kbuild_last() - the diagnostic whose context is being read

@@ -21,8 +21,24 @@ static void record_release(struct record *r)
 	if (!r->path_pooled)
 		free(r->path);
 	free(r->reason);
-	free(r->message);
+	if (!r->message_pooled)
+		free(r->message);
 	free(r->context);
+}
+
+/**
+ * record_set_message() - give a record a new message
+ * @r: the record
+ * @msg: a malloc'd message, which the record owns from now on
+ *
+ * The message it had is freed, unless it came from results_alloc().
+ */
+void record_set_message(struct record *r, char *msg)
+{
+	if (!r->message_pooled)
+		free(r->message);
+	r->message = msg;
+	r->message_pooled = false;
 }
 
 /**

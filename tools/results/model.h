@@ -61,7 +61,8 @@ struct record {
 	const char *category;		/* interned: -Wflag, check, script */
 	const char *includer;		/* interned: the unit including the
 					 * header @file, or NULL */
-	char *message;
+	char *message;			/* see record_set_message() */
+	bool message_pooled;		/* @message is from results_alloc() */
 	char *context;			/* attached context lines */
 	bool werror;			/* a warning promoted to an error */
 
@@ -141,6 +142,7 @@ void results_clear_records(struct results *res);
 void results_truncate(struct results *res, size_t nr);
 const char *results_name(struct results *res, const char *s, size_t n);
 void *results_alloc(struct results *res, size_t size);
+void record_set_message(struct record *r, char *msg);
 struct record *results_add(struct results *res, enum record_type type,
 			   const char *source, const struct input *in,
 			   unsigned long line);
