@@ -13,18 +13,20 @@
 
 static bool is_makefile(const char *file, size_t len)
 {
-	const char *base = file, *p;
+	const char *slash, *base;
 	size_t n;
 
-	for (p = file; p < file + len; p++)
-		if (*p == '/')
-			base = p + 1;
-	/* every diagnostic line asks: no copy of the name */
+	/* every diagnostic line asks: ".mk", or a name starting so */
+	if (len >= 3 && !memcmp(file + len - 3, ".mk", 3))
+		return true;
+	slash = memrchr(file, '/', len);
+	base = slash ? slash + 1 : file;
 	n = file + len - base;
+	if (!n || !strchr("MKGm", *base))
+		return false;
 #define IS(name) (n == sizeof(name) - 1 && !memcmp(base, name, n))
 	return IS("Makefile") || IS("Kbuild") || IS("GNUmakefile") ||
-	       IS("makefile") || (n >= 9 && !memcmp(base, "Makefile.", 9)) ||
-	       ends_with_n(base, n, ".mk");
+	       IS("makefile") || (n >= 9 && !memcmp(base, "Makefile.", 9));
 #undef IS
 }
 

@@ -57,9 +57,10 @@ bool location_parse(const char *s, struct location *loc)
 		return false;
 	/* the first ':' that a digit follows, with no blank before it */
 	for (;; p++) {
-		if (!*p || *p == ' ')
+		p += strcspn(p, " :");
+		if (*p != ':')
 			return false;
-		if (*p == ':' && is_digit(p[1]))
+		if (is_digit(p[1]))
 			break;
 	}
 	memset(loc, 0, sizeof(*loc));

@@ -408,14 +408,10 @@ static bool reader_getline(struct reader *rd, struct strbuf *sb, size_t max,
 	return nl || sb->len > 0 || *cut;
 }
 
-/* Does any of the 8 bytes of @w need cleaning (< 0x20 or 0x7f)? */
-static inline bool word_unclean(uint64_t w)
+/* May any of the 8 bytes of @w need cleaning (< 0x20 or 0x7f)? */
+static inline uint64_t word_unclean(uint64_t w)
 {
-	const uint64_t ones = 0x0101010101010101ULL;
-	const uint64_t highs = 0x8080808080808080ULL;
-	uint64_t del = w ^ (ones * 0x7f);
-
-	return (((w - ones * 0x20) & ~w) | ((del - ones) & ~del)) & highs;
+	return swar_below(w, 0x20) | swar_equal(w, 0x7f);
 }
 
 /*
@@ -425,26 +421,50 @@ static inline bool word_unclean(uint64_t w)
  * in a console log) into '?', so that the formats see plain text.
  * Return: the new length; the line stays NUL-terminated.
  */
+static bool needs_cleaning(unsigned char c)
+{
+	return (c < 0x20 && c != '\t') || c == 0x7f;
+}
+
+/*
+ * Is the line plain text already? Whole words first, the last one
+ * overlapping, and byte by byte only when a word holds a control byte:
+ * a tab, or a line that needs cleaning.
+ */
+static bool plain_text(const char *s, size_t len)
+{
+	uint64_t w, w2, bad = 0;
+	size_t i = 0;
+
+	if (len >= 8) {
+		for (; i + 16 <= len; i += 16) {
+			memcpy(&w, s + i, 8);
+			memcpy(&w2, s + i + 8, 8);
+			bad |= word_unclean(w) | word_unclean(w2);
+		}
+		if (i + 8 <= len) {
+			memcpy(&w, s + i, 8);
+			bad |= word_unclean(w);
+		}
+		memcpy(&w, s + len - 8, 8);
+		if (!(bad | word_unclean(w)))
+			return true;
+	}
+	for (i = 0; i < len; i++)
+		if (needs_cleaning(s[i]))
+			return false;
+	return true;
+}
+
 static size_t clean_line(char *line, size_t len)
 {
 	char *s = line, *d, *end = line + len;
 
-	/* most lines are plain text: look before rewriting, 8 bytes a step */
-	while (s < end) {
-		unsigned char c = *s;
-		uint64_t w;
-
-		if (end - s >= 8) {
-			memcpy(&w, s, 8);
-			if (!word_unclean(w)) {
-				s += 8;
-				continue;
-			}
-		}
-		if ((c < 0x20 && c != '\t') || c == 0x7f)
-			break;
+	/* most lines are plain text: look before rewriting */
+	if (plain_text(line, len))
+		return len;
+	while (s < end && !needs_cleaning(*s))
 		s++;
-	}
 	if (s == end)
 		return len;
 	d = s;
@@ -548,11 +568,19 @@ static void json_scan_start(struct json_scan *js, unsigned long line)
 	js->active = true;
 }
 
+/* A kind's line hook, with its state: the kinds that have one, in order */
+struct line_hook {
+	bool (*line)(struct parse_ctx *ctx, void *priv, const struct line *l);
+	void *priv;
+};
+
 struct stream {
 	struct parse_ctx *ctx;
 	const struct parser *hint;
 	bool whole_json;	/* the input is a JSON file, not a log */
 	bool no_json;		/* find no JSON documents in it */
+	struct line_hook hook[NR_PARSERS];
+	size_t nr_hook;
 };
 
 static int decode_json(struct stream *st, struct json_scan *js)
@@ -626,12 +654,10 @@ static void maybe_fold(struct parse_ctx *ctx)
 static void offer_line(struct stream *st, const struct line *l)
 {
 	struct parse_ctx *ctx = st->ctx;
-	size_t i;
+	const struct line_hook *h = st->hook, *end = h + st->nr_hook;
 
-	for (i = 0; i < NR_PARSERS; i++) {
-		const struct parser *p = parsers[i];
-
-		if (p->line && p->line(ctx, ctx->priv[i], l)) {
+	for (; h < end; h++) {
+		if (h->line(ctx, h->priv, l)) {
 			ctx->claimed++;
 			return;
 		}
@@ -915,9 +941,14 @@ int parse_input(struct results *res, const char *arg,
 		summary_init(ctx.acc);
 	}
 	ctx.kb = kbuild_new(&ctx);
-	for (i = 0; i < NR_PARSERS; i++)
+	for (i = 0; i < NR_PARSERS; i++) {
 		if (parsers[i]->begin)
 			priv[i] = parsers[i]->begin(&ctx);
+		if (parsers[i]->line) {
+			st.hook[st.nr_hook].line = parsers[i]->line;
+			st.hook[st.nr_hook++].priv = priv[i];
+		}
+	}
 
 	ret = read_stream(&st, &rd);
 	unzip_status = reader_unzip_end(&rd);

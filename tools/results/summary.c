@@ -500,19 +500,46 @@ static bool is_hex(int c)
  * offsets ("+0x1a4") become "0xN", so that moving code does not make one
  * warning look like a fixed one plus a new one.
  */
-static const char *identity_text(const char *msg, struct strbuf *sb)
+/* Does a change of identity_text() start at @p? */
+static inline bool identity_mark(const char *p)
 {
+	unsigned char c = *p;
+
+	return c < 0x20 || c == 0x7f ||
+	       (c == 'l' && starts_with(p, "line ")) ||
+	       (c == '0' && (p[1] == 'x' || p[1] == 'X'));
+}
+
+/* May a change start in the 8 bytes of @w? */
+static inline uint64_t identity_word(uint64_t w)
+{
+	return swar_below(w, 0x20) | swar_equal(w, 0x7f) |
+	       swar_equal(w, 'l') | swar_equal(w, '0');
+}
+
+static const char *identity_text(const char *msg, struct strbuf *sb,
+				 size_t *len)
+{
+	size_t n = strlen(msg), i = 0, k;
 	const char *p = msg;
 
 	/* most messages need nothing changed: look before copying */
-	for (; *p; p++)
-		if ((unsigned char)*p < 0x20 || *p == 0x7f ||
-		    (*p == 'l' && starts_with(p, "line ")) ||
-		    (*p == '0' && (p[1] == 'x' || p[1] == 'X')))
-			break;
-	if (!*p)
-		return msg;
-	p = msg;
+	for (; i + 8 <= n; i += 8) {
+		uint64_t w;
+
+		memcpy(&w, msg + i, 8);
+		if (!identity_word(w))
+			continue;
+		for (k = 0; k < 8; k++)
+			if (identity_mark(msg + i + k))
+				goto change;
+	}
+	for (; i < n; i++)
+		if (identity_mark(msg + i))
+			goto change;
+	*len = n;
+	return msg;
+change:
 	while (*p) {
 		if (starts_with(p, "line ") && is_digit(p[5]) &&
 		    (p == msg || !is_alnum(p[-1]))) {
@@ -533,6 +560,7 @@ static const char *identity_text(const char *msg, struct strbuf *sb)
 				 ' ' : *p);
 		p++;
 	}
+	*len = sb->len;
 	return sb->buf;
 }
 
@@ -540,7 +568,10 @@ static const char *identity_text(const char *msg, struct strbuf *sb)
 static const char *identity_message(const char *msg)
 {
 	struct strbuf sb = STRBUF_INIT;
-	const char *ret = intern(identity_text(msg, &sb));
+	size_t len;
+	const char *ret = identity_text(msg, &sb, &len);
+
+	ret = intern_n(ret, len);
 
 	strbuf_release(&sb);
 	return ret;
@@ -700,20 +731,21 @@ void summary_add_record(struct summary *s, const struct record *r)
 	case REC_DIAG: {
 		struct strbuf sb = STRBUF_INIT;
 		struct diag_group *g;
+		size_t len;
 		struct diag_group d = {
 			.severity = r->severity,
 			.source = token_interned(r->source),
 			.tool = token_interned(r->tool),
 			.category = token_interned(r->category),
 			.file = token_interned(r->file),
-			.message = identity_text(r->message, &sb),
+			.message = identity_text(r->message, &sb, &len),
 			.count = 1,
 		};
 
 		c->has_diags = true;
 		c->diags[r->severity]++;
 		/* the message is interned only when its group is new */
-		d.msg_hash = hash_bytes(d.message, strlen(d.message));
+		d.msg_hash = hash_bytes(d.message, len);
 		g = add_diag(s, &d, d.msg_hash);
 		strbuf_release(&sb);
 		if (r->includer && r->includer != r->file)

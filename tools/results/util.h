@@ -71,6 +71,25 @@ static inline bool is_alnum(int c)
 	return is_digit(c) || is_upper(c) || (c >= 'a' && c <= 'z');
 }
 
+/*
+ * Eight bytes at a time (SWAR): the bytes of a word that are below @n
+ * (1 <= @n <= 0x80), or equal to @c, as their high bits. The lowest such
+ * byte is always found; one above it may be a false alarm, so a caller
+ * that finds any looks at those bytes one by one.
+ */
+#define SWAR_ONES	0x0101010101010101ULL
+#define SWAR_HIGHS	0x8080808080808080ULL
+
+static inline uint64_t swar_below(uint64_t w, unsigned char n)
+{
+	return (w - SWAR_ONES * n) & ~w & SWAR_HIGHS;
+}
+
+static inline uint64_t swar_equal(uint64_t w, unsigned char c)
+{
+	return swar_below(w ^ (SWAR_ONES * c), 1);
+}
+
 /**
  * skip_prefix() - the rest of a string after a prefix
  * @s: the string
