@@ -80,7 +80,8 @@ static size_t split_flag(struct kbuild *kb, const char *msg, size_t len,
 	flag = open + 1;
 	/* the common case, a plain flag, needs no copy */
 	if (!starts_with(flag, "-Werror")) {
-		*category = intern_n(flag, msg + len - 1 - flag);
+		*category = recent_intern(&kb->recent_category, flag,
+					  msg + len - 1 - flag);
 		return open - 1 - msg;
 	}
 	f = xstrndup(flag, msg + len - 1 - flag);

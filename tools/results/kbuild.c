@@ -82,6 +82,26 @@ bool location_parse(const char *s, struct location *loc)
 }
 
 /**
+ * recent_intern() - intern_n(), for names that come in runs
+ * @rc: the last name interned through it
+ * @s: the bytes
+ * @n: their number
+ *
+ * A unit's diagnostics come together, with the same file and often the
+ * same flag: comparing with the last one saves hashing each.
+ *
+ * Return: the interned name.
+ */
+const char *recent_intern(struct recent *rc, const char *s, size_t n)
+{
+	if (!rc->s || rc->len != n || memcmp(rc->s, s, n)) {
+		rc->s = intern_n(s, n);
+		rc->len = n;
+	}
+	return rc->s;
+}
+
+/**
  * kbuild_location() - location_parse() of a log line, read once
  * @kb: the log state
  * @l: the line being offered
@@ -264,17 +284,14 @@ struct record *kbuild_diag(struct kbuild *kb, const char *source,
 	r->tool = intern_static(tool);
 	r->severity = sev;
 	if (loc) {
-		/* a unit's diagnostics come together: one lookup for them */
-		if (!kb->last_file || loc->file_len != kb->last_file_len ||
-		    memcmp(loc->file, kb->last_file, loc->file_len)) {
-			kb->last_file = intern_n(loc->file, loc->file_len);
-			kb->last_file_len = loc->file_len;
-		}
-		r->file = kb->last_file;
+		r->file = recent_intern(&kb->recent_file, loc->file,
+					loc->file_len);
 		r->line = loc->line;
 		r->column = loc->column;
 	}
-	r->category = intern(category);
+	if (category)
+		r->category = recent_intern(&kb->recent_category, category,
+					    strlen(category));
 	/* the record's text lives with the records: no malloc each */
 	r->message = plain_quotes_to(results_alloc(ctx->res, msg_len + 1),
 				     msg, msg_len);

@@ -26,6 +26,12 @@ struct location {
 	const char *rest;		/* after the last ':' and one space */
 };
 
+/* The last name interned for a purpose: see recent_intern() */
+struct recent {
+	const char *s;			/* interned, or NULL */
+	size_t len;
+};
+
 struct kbuild {
 	struct parse_ctx *ctx;
 
@@ -52,8 +58,8 @@ struct kbuild {
 	bool gcc_quotes;		/* it quoted with U+2018/U+2019 */
 	bool keep_context;		/* store context lines in records */
 
-	const char *last_file;		/* interned: the last diag's file */
-	size_t last_file_len;
+	struct recent recent_file;	/* the last diagnostics' file */
+	struct recent recent_category;	/* and category */
 
 	/* the position of the line being offered, parsed once */
 	const char *loc_line;
@@ -66,6 +72,7 @@ struct kbuild {
 struct kbuild *kbuild_new(struct parse_ctx *ctx);
 void kbuild_free(struct kbuild *kb);
 
+const char *recent_intern(struct recent *rc, const char *s, size_t n);
 bool location_parse(const char *s, struct location *loc);
 bool kbuild_location(struct kbuild *kb, const struct line *l,
 		     struct location *loc);
