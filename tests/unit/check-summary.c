@@ -253,6 +253,51 @@ START_TEST(test_line_refs_and_addresses_not_identity)
 }
 END_TEST
 
+START_TEST(test_identity_text_met_literally)
+{
+	/*
+	 * A message that reads "line N" itself, met before and after one
+	 * that normalises to it, and a plain one counted many times: the
+	 * record loop counts a message it saw as its own identity without
+	 * normalising it again, which must give the same groups.
+	 */
+	struct results res;
+	struct input *in;
+	struct summary s;
+	int i;
+
+	results_init(&res);
+	in = results_add_input(&res, "x.log", "build");
+	add_diag(&res, in, SEV_WARNING, "ld", "a.c", 1, 0, NULL,
+		 "foo on line N");
+	add_diag(&res, in, SEV_WARNING, "ld", "a.c", 2, 0, NULL,
+		 "foo on line 12");
+	add_diag(&res, in, SEV_WARNING, "ld", "a.c", 3, 0, NULL,
+		 "foo on line N");
+	add_diag(&res, in, SEV_WARNING, "ld", "a.c", 4, 0, NULL,
+		 "foo at 0x10");
+	for (i = 0; i < 5; i++)
+		add_diag(&res, in, SEV_WARNING, "ld", "a.c", 5 + i, 0, NULL,
+			 "plain");
+	/* the same text, another file: another group */
+	add_diag(&res, in, SEV_WARNING, "ld", "b.c", 1, 0, NULL, "plain");
+	summary_init(&s);
+	summary_add_results(&s, &res);
+	ck_assert_uint_eq(s.nr_diag, 4);
+	ck_assert_str_eq(s.diag[0].message, "foo on line N");
+	ck_assert_uint_eq(s.diag[0].count, 3);
+	ck_assert_str_eq(s.diag[1].message, "foo at 0xN");
+	ck_assert_uint_eq(s.diag[1].count, 1);
+	ck_assert_str_eq(s.diag[2].message, "plain");
+	ck_assert_str_eq(s.diag[2].file, "a.c");
+	ck_assert_uint_eq(s.diag[2].count, 5);
+	ck_assert_str_eq(s.diag[3].file, "b.c");
+	ck_assert_uint_eq(s.diag[3].count, 1);
+	summary_release(&s);
+	results_release(&res);
+}
+END_TEST
+
 /*
  * A log long enough that "results render" folds its records into groups
  * while reading, with the facts that change them (the compiler, the
@@ -453,6 +498,7 @@ Suite *summary_suite(void)
 	tcase_add_test(tc, test_failed_build_without_target);
 	tcase_add_test(tc, test_quotes_do_not_split_groups);
 	tcase_add_test(tc, test_line_refs_and_addresses_not_identity);
+	tcase_add_test(tc, test_identity_text_met_literally);
 	tcase_add_test(tc, test_fold_equals_keeping_records);
 	tcase_add_test(tc, test_notices_collapsed);
 	tcase_add_test(tc, test_token);

@@ -112,20 +112,26 @@ const char *token(const char *s)
  * Return: @s itself when it is a token already, which saves hashing it
  * again in the loop that counts every record.
  */
+/* interned strings never change: token_interned() remembers by address */
+static struct {
+	const char *key, *val;
+} token_memo[256];
+
+static size_t token_slot(const char *s)
+{
+	return ((uintptr_t)s >> 4 ^ (uintptr_t)s >> 12) & 255;
+}
+
 const char *token_interned(const char *s)
 {
-	/* interned strings never change: remember the answer by address */
-	static struct {
-		const char *key, *val;
-	} memo[256];
-	size_t i = ((uintptr_t)s >> 4 ^ (uintptr_t)s >> 12) & 255;
+	size_t i = token_slot(s);
 	char *t, *p;
 	const char *ret;
 
 	if (!s || !*s)
 		return intern_static("-");
-	if (memo[i].key == s)
-		return memo[i].val;
+	if (token_memo[i].key == s)
+		return token_memo[i].val;
 	for (p = (char *)s; *p; p++)
 		if ((unsigned char)*p <= ' ' || *p == 0x7f)
 			break;
@@ -139,9 +145,18 @@ const char *token_interned(const char *s)
 		ret = intern(t);
 		free(t);
 	}
-	memo[i].key = s;
-	memo[i].val = ret;
+	token_memo[i].key = s;
+	token_memo[i].val = ret;
 	return ret;
+}
+
+/* token_interned() in the loop that counts every record */
+static inline const char *token_of(const char *s)
+{
+	size_t i = token_slot(s);
+
+	return s && token_memo[i].key == s ? token_memo[i].val :
+	       token_interned(s);
 }
 
 /* strcmp() that takes NULL, which sorts first */
@@ -393,6 +408,29 @@ static uint64_t notice_hash_v(const void *p)
 }
 
 /*
+ * The group of @d's identity, whose message hashes to @msg_hash, or NULL;
+ * *@slot is then the free slot of the index where it would go.
+ */
+static struct diag_group *find_diag(struct summary *s,
+				    const struct diag_group *d,
+				    uint64_t msg_hash, size_t *slot)
+{
+	struct group_index *ix = &s->diag_index;
+	uint64_t h = diag_hash_msg(d, msg_hash);
+	size_t j;
+
+	index_fit(ix, s->nr_diag, s->diag, sizeof(*s->diag), diag_hash_v);
+	for (j = h & (ix->size - 1); ix->slot[j]; j = (j + 1) & (ix->size - 1)) {
+		struct diag_group *g = &s->diag[ix->slot[j] - 1];
+
+		if (diag_same(g, d))
+			return g;
+	}
+	*slot = j;
+	return NULL;
+}
+
+/*
  * Count @d, whose message hashes to @msg_hash and need not be interned:
  * a new group interns it.
  */
@@ -400,19 +438,15 @@ static struct diag_group *add_diag(struct summary *s,
 				   const struct diag_group *d,
 				   uint64_t msg_hash)
 {
-	struct group_index *ix = &s->diag_index;
-	uint64_t h = diag_hash_msg(d, msg_hash);
 	struct diag_group *g;
 	size_t j;
 
-	index_fit(ix, s->nr_diag, s->diag, sizeof(*s->diag), diag_hash_v);
-	for (j = h & (ix->size - 1); ix->slot[j]; j = (j + 1) & (ix->size - 1)) {
-		g = &s->diag[ix->slot[j] - 1];
-		if (diag_same(g, d)) {
-			g->count += d->count;
-			merge_includers(g, d);
-			return g;
-		}
+	g = find_diag(s, d, msg_hash, &j);
+	if (g) {
+		g->count += d->count;
+		g->plain |= d->plain;
+		merge_includers(g, d);
+		return g;
 	}
 	ALLOC_GROW(s->diag, s->nr_diag + 1, s->alloc_diag);
 	g = &s->diag[s->nr_diag];
@@ -421,8 +455,8 @@ static struct diag_group *add_diag(struct summary *s,
 	g->msg_hash = msg_hash;
 	g->inc = NULL;
 	merge_includers(g, d);
-	ix->slot[j] = s->nr_diag + 1;
-	ix->nr++;
+	s->diag_index.slot[j] = s->nr_diag + 1;
+	s->diag_index.nr++;
 	s->nr_diag++;
 	return g;
 }
@@ -517,10 +551,14 @@ static inline uint64_t identity_word(uint64_t w)
 	       swar_equal(w, 'l') | swar_equal(w, '0');
 }
 
-static const char *identity_text(const char *msg, struct strbuf *sb,
-				 size_t *len)
+/*
+ * @msg, @n bytes long, as identity_message() makes it: @msg itself when
+ * nothing changes, or the text in @sb; *@len is set to its length.
+ */
+static const char *identity_text(const char *msg, size_t n,
+				 struct strbuf *sb, size_t *len)
 {
-	size_t n = strlen(msg), i = 0, k;
+	size_t i = 0, k;
 	const char *p = msg;
 
 	/* most messages need nothing changed: look before copying */
@@ -569,7 +607,7 @@ static const char *identity_message(const char *msg)
 {
 	struct strbuf sb = STRBUF_INIT;
 	size_t len;
-	const char *ret = identity_text(msg, &sb, &len);
+	const char *ret = identity_text(msg, strlen(msg), &sb, &len);
 
 	ret = intern_n(ret, len);
 
@@ -731,25 +769,40 @@ void summary_add_record(struct summary *s, const struct record *r)
 	case REC_DIAG: {
 		struct strbuf sb = STRBUF_INIT;
 		struct diag_group *g;
-		size_t len;
+		size_t len = strlen(r->message), id_len, slot;
 		struct diag_group d = {
 			.severity = r->severity,
-			.source = token_interned(r->source),
-			.tool = token_interned(r->tool),
-			.category = token_interned(r->category),
-			.file = token_interned(r->file),
-			.message = identity_text(r->message, &sb, &len),
+			.source = token_of(r->source),
+			.tool = token_of(r->tool),
+			.category = token_of(r->category),
+			.file = token_of(r->file),
+			.message = r->message,
+			.msg_hash = hash_bytes(r->message, len),
 			.count = 1,
 		};
 
 		c->has_diags = true;
 		c->diags[r->severity]++;
-		/* the message is interned only when its group is new */
-		d.msg_hash = hash_bytes(d.message, len);
-		g = add_diag(s, &d, d.msg_hash);
+		/*
+		 * A message seen before as its own identity text counts
+		 * without being normalised again; the others are, and their
+		 * text is interned only when their group is new.
+		 */
+		g = find_diag(s, &d, d.msg_hash, &slot);
+		if (g && g->plain) {
+			g->count++;
+		} else {
+			d.message = identity_text(r->message, len, &sb,
+						  &id_len);
+			if (d.message == r->message)
+				d.plain = true;
+			else
+				d.msg_hash = hash_bytes(d.message, id_len);
+			g = add_diag(s, &d, d.msg_hash);
+		}
 		strbuf_release(&sb);
 		if (r->includer && r->includer != r->file)
-			diag_add_includer(g, token_interned(r->includer));
+			diag_add_includer(g, token_of(r->includer));
 		break;
 	}
 	case REC_NOTICE: {

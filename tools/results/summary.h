@@ -39,6 +39,11 @@ struct diag_group {
 	const char *source, *tool, *category, *file;	/* interned */
 	const char *message;			/* interned */
 	uint64_t msg_hash;			/* of @message; 0: not known */
+	/*
+	 * @message is known to be its own identity text: a record whose
+	 * message has the same bytes counts here without normalising it
+	 */
+	bool plain;
 	unsigned long count;
 	/*
 	 * A header's own warning: the units that include it (owned by the
