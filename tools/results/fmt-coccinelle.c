@@ -271,13 +271,13 @@ static const char *digits_then(const char *p, char c)
 static bool report_line(struct parse_ctx *ctx, struct cocci *c,
 			const struct line *l)
 {
-	const char *s = l->s, *colon = strchr(s, ':'), *q;
+	const char *s = l->s, *colon = l->colon, *q;
 	struct location loc;
 	unsigned long end;
 
 	if (!colon || colon == s || !(q = digits_then(colon + 1, ':')) ||
 	    !(q = digits_then(q, '-')) || !(q = digits_then(q, ':')) ||
-	    *q != ' ' || memchr(s, ' ', colon - s))
+	    *q != ' ' || (l->space && l->space < colon))
 		return false;
 	memset(&loc, 0, sizeof(loc));
 	if (!parse_ulong(colon + 1, &q, &loc.line) || *q != ':' ||

@@ -241,11 +241,11 @@ static bool tab_line(struct kbuild *kb, struct dt *dt, const struct line *l)
 }
 
 /* "PATH: " or "PATH:L:C: " at the start of a line, PATH a dtb */
-static bool dtb_position(const char *s, struct location *loc)
+static bool dtb_position(const struct line *l, struct location *loc)
 {
-	const char *colon = strchr(s, ':'), *q;
+	const char *s = l->s, *colon = l->colon, *q;
 
-	if (!colon || colon == s || memchr(s, ' ', colon - s) ||
+	if (!colon || colon == s || (l->space && l->space < colon) ||
 	    !is_dtb(s, colon - s))
 		return false;
 	memset(loc, 0, sizeof(*loc));
@@ -277,7 +277,7 @@ static bool validate_line(struct parse_ctx *ctx, struct dt *dt,
 	struct location loc;
 	size_t clen = 0;
 
-	if (!dtb_position(l->s, &loc))
+	if (!dtb_position(l, &loc))
 		return false;
 	rest = loc.rest;
 	e = rest + strcspn(rest, ": ");
@@ -373,7 +373,7 @@ static bool yaml_line(struct parse_ctx *ctx, struct dt *dt,
 	const char *s = l->s, *colon, *p;
 	struct location loc;
 
-	if (location_parse(s, &loc)) {
+	if (kbuild_location(kb, l, &loc)) {
 		if (!loc.column || !is_yaml(loc.file, loc.file_len))
 			return false;
 		learn_tree(kb, loc.file, loc.file_len, false);
@@ -387,8 +387,8 @@ static bool yaml_line(struct parse_ctx *ctx, struct dt *dt,
 		kb->excerpt_due = false;
 		return true;
 	}
-	colon = strchr(s, ':');
-	if (!colon || colon[1] != ' ' || memchr(s, ' ', colon - s) ||
+	colon = l->colon;
+	if (!colon || colon[1] != ' ' || (l->space && l->space < colon) ||
 	    !is_yaml(s, colon - s) || !memmem(s, colon - s, "bindings/", 9))
 		return false;
 	p = colon + 2;
@@ -550,8 +550,8 @@ static bool dt_line(struct parse_ctx *ctx, void *priv, const struct line *l)
 		return progress_line(ctx, l);
 	}
 	/* the rest start with a word and a colon: "FILE:", "warning:" */
-	colon = strchr(s, ':');
-	if (colon && (colon == s || memchr(s, ' ', colon - s)))
+	colon = l->colon;
+	if (colon && (colon == s || (l->space && l->space < colon)))
 		colon = NULL;
 	if (run_line(ctx, dt, l, colon) ||
 	    (colon && is_dtb(s, colon - s) && validate_line(ctx, dt, l)) ||

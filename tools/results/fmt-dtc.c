@@ -106,7 +106,7 @@ static bool check_line(struct kbuild *kb, const struct line *l)
 	if (!(s[0] == 'W' && starts_with(s, "Warning (")) &&
 	    !(s[0] == 'E' && starts_with(s, "ERROR ("))) {
 		/* the position is the first word, up to ": " */
-		p = strchr(s, ' ');
+		p = l->space;
 		if (!p || p - s < 2 || p[-1] != ':')
 			return false;
 		p++;

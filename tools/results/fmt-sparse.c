@@ -32,8 +32,8 @@
 void fmt_sparse_adopt(struct kbuild *kb, struct record *r)
 {
 	(void)kb;
-	r->source = intern("sparse");
-	r->tool = intern("sparse");
+	r->source = intern_static("sparse");
+	r->tool = intern_static("sparse");
 	if (!strcmp(r->message, "too many warnings")) {
 		r->type = REC_NOTICE;
 		record_set_message(r, xstrdup("sparse stopped after too many warnings; later ones are missing"));
@@ -108,7 +108,7 @@ static bool sparse_line(struct parse_ctx *ctx, void *priv,
 	if (!l->len || is_space(l->s[0]))
 		return false;
 	/* the note and every line read below hold a blank */
-	sp = strchr(l->s, ' ');
+	sp = l->space;
 	if (!sp)
 		return false;
 	/*

@@ -118,7 +118,12 @@ bool kbuild_location(struct kbuild *kb, const struct line *l,
 	if (kb->loc_line != l->s || kb->loc_nr != l->nr) {
 		kb->loc_line = l->s;
 		kb->loc_nr = l->nr;
-		kb->loc_ok = location_parse(l->s, &kb->loc);
+		/*
+		 * location_parse() turns a line away, @kb->loc untouched,
+		 * when no ':' comes before its first blank.
+		 */
+		kb->loc_ok = l->colon && (!l->space || l->colon < l->space) &&
+			     location_parse(l->s, &kb->loc);
 	}
 	*loc = kb->loc;
 	return kb->loc_ok;

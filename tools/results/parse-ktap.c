@@ -224,14 +224,14 @@ static long find_version(const char *s, size_t len)
 /*
  * Every marker holds a ':', and most lines hold none or few: try each
  * marker where its first ':' would be, rather than searching the line
- * for each of them.
+ * for each of them. @c is the first ':' of the line, or NULL.
  */
-static const char *end_marker(const char *s, size_t len)
+static const char *end_marker(const char *s, size_t len, const char *c)
 {
-	const char *c = s, *end = s + len;
+	const char *end = s + len;
 	size_t i;
 
-	while ((c = memchr(c, ':', end - c))) {
+	for (; c; c = memchr(c, ':', end - c)) {
 		for (i = 0; i < ARRAY_SIZE(end_markers); i++) {
 			const char *m = end_markers[i];
 			size_t before = strchr(m, ':') - m, n = strlen(m);
@@ -1561,6 +1561,40 @@ static bool plain_start(const char *s)
 	return kind == L_RESULT || kind == L_PLAN;
 }
 
+/*
+ * Can find_version() find a version in @l? After "TAP version " come
+ * only a number and blanks up to the NUL, which is at @l->len (a line
+ * holds no NUL before): the line ends in a digit but for blanks. Most
+ * lines of a log do not, and are turned away without a search.
+ */
+static bool may_have_version(const struct line *l)
+{
+	size_t n = l->len;
+
+	while (n && is_blank(l->s[n - 1]))
+		n--;
+	return n && is_digit(l->s[n - 1]);
+}
+
+/*
+ * "kunit executor: " in @l, found as find_marker() finds it. Its blank
+ * and its ':' come no earlier than the first ones of the line: the
+ * search starts where they allow.
+ */
+static const char *find_executor(const struct line *l)
+{
+	size_t from = 0;
+
+	if (!l->colon || !l->space)
+		return NULL;
+	if ((size_t)(l->colon - l->s) > 14)
+		from = l->colon - l->s - 14;
+	if ((size_t)(l->space - l->s) > from + 5)
+		from = l->space - l->s - 5;
+	return find_marker(l->s + from, l->len - from, "kunit executor: ",
+			   16);
+}
+
 static bool ktap_line(struct parse_ctx *ctx, void *priv, const struct line *l)
 {
 	struct ktap *k = priv;
@@ -1569,7 +1603,7 @@ static bool ktap_line(struct parse_ctx *ctx, void *priv, const struct line *l)
 
 	(void)ctx;
 	if (!k->active) {
-		at = find_version(s, l->len);
+		at = may_have_version(l) ? find_version(s, l->len) : -1;
 		if (at >= 0) {
 			set_prefix(k, s, at);
 			start(k, l->nr);
@@ -1578,15 +1612,14 @@ static bool ktap_line(struct parse_ctx *ctx, void *priv, const struct line *l)
 		} else if (k->plain && plain_start(s)) {
 			set_prefix(k, s, 0);
 			start(k, l->nr);
-		} else if ((m = find_marker(s, l->len, "kunit executor: ",
-					     16))) {
+		} else if ((m = find_executor(l))) {
 			knotice(k, NULL, l->nr, "%s", m);
 			return true;
 		} else {
 			return false;
 		}
 		k->doc_results = k->results;
-	} else if ((m = end_marker(s, l->len))) {
+	} else if ((m = end_marker(s, l->len, l->colon))) {
 		finish(k, WHY_MARKER, l->nr);
 		return false;
 	} else {

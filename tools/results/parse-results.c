@@ -1119,9 +1119,7 @@ int results_read_buffer(const char *name, const char *buf, size_t len,
 			n--;
 		strbuf_reset(&line);
 		strbuf_add(&line, p, n);
-		l.s = line.buf;
-		l.len = line.len;
-		l.nr = ++ctx.line;
+		line_init(&l, line.buf, line.len, ++ctx.line);
 		results_line(&ctx, st, &l);
 		p = e ? e + 1 : end;
 	}

@@ -769,9 +769,7 @@ static int read_stream(struct stream *st, struct reader *rd)
 			}
 			continue;
 		}
-		l.s = s;
-		l.len = clean_line(s, len);
-		l.nr = nr;
+		line_init(&l, s, clean_line(s, len), nr);
 		offer_line(st, &l);
 	}
 	if (!ret && rd->err)

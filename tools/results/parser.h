@@ -4,6 +4,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <string.h>
 
 #include <jansson.h>
 
@@ -24,12 +25,39 @@
 
 struct kbuild;
 
-/* One line of an input, without its line end. */
+/*
+ * One line of an input, without its line end. A line read from a stream
+ * is cleaned first (parser.c): it holds no NUL before @len.
+ */
 struct line {
 	const char *s;		/* NUL-terminated; ANSI colours removed */
 	size_t len;
 	unsigned long nr;	/* 1-based */
+	/*
+	 * What most kinds look for first, found once for all of them
+	 * (line_init()): the first ':' and the first ' ' of @s, as
+	 * strchr() finds them, or NULL.
+	 */
+	const char *colon;
+	const char *space;
 };
+
+/**
+ * line_init() - fill in a line and the features the kinds share
+ * @l: the line
+ * @s: its text, NUL-terminated
+ * @len: its length
+ * @nr: its number, from 1
+ */
+static inline void line_init(struct line *l, const char *s, size_t len,
+			     unsigned long nr)
+{
+	l->s = s;
+	l->len = len;
+	l->nr = nr;
+	l->colon = strchr(s, ':');
+	l->space = strchr(s, ' ');
+}
 
 /* Where the tree is, given by the user; NULL when unknown. */
 struct parse_options {
