@@ -39,30 +39,11 @@ void kbuild_free(struct kbuild *kb)
 	free(kb);
 }
 
-/**
- * location_parse() - read "FILE:LINE:" or "FILE:LINE:COL:" at a line start
- * @s: the line
- * @loc: the position found
- *
- * The file name has no spaces and does not start with a space. The colon
- * after the last number may be followed by a space or not (Kconfig).
- *
- * Return: true when @s starts with a position.
- */
-bool location_parse(const char *s, struct location *loc)
+/* The rest of location_parse(), from the ':' after the file name */
+static bool location_from(const char *s, const char *p, struct location *loc)
 {
-	const char *p = s, *q;
+	const char *q;
 
-	if (!*s || is_space(*s))
-		return false;
-	/* the first ':' that a digit follows, with no blank before it */
-	for (;; p++) {
-		p += strcspn(p, " :");
-		if (*p != ':')
-			return false;
-		if (is_digit(p[1]))
-			break;
-	}
 	memset(loc, 0, sizeof(*loc));
 	loc->file = s;
 	loc->file_len = p - s;
@@ -79,6 +60,33 @@ bool location_parse(const char *s, struct location *loc)
 		q++;
 	loc->rest = q;
 	return true;
+}
+
+/**
+ * location_parse() - read "FILE:LINE:" or "FILE:LINE:COL:" at a line start
+ * @s: the line
+ * @loc: the position found
+ *
+ * The file name has no spaces and does not start with a space. The colon
+ * after the last number may be followed by a space or not (Kconfig).
+ *
+ * Return: true when @s starts with a position.
+ */
+bool location_parse(const char *s, struct location *loc)
+{
+	const char *p = s;
+
+	if (!*s || is_space(*s))
+		return false;
+	/* the first ':' that a digit follows, with no blank before it */
+	for (;; p++) {
+		p += strcspn(p, " :");
+		if (*p != ':')
+			return false;
+		if (is_digit(p[1]))
+			break;
+	}
+	return location_from(s, p, loc);
 }
 
 /**
@@ -122,8 +130,13 @@ bool kbuild_location(struct kbuild *kb, const struct line *l,
 		 * location_parse() turns a line away, @kb->loc untouched,
 		 * when no ':' comes before its first blank.
 		 */
-		kb->loc_ok = l->colon && (!l->space || l->colon < l->space) &&
-			     location_parse(l->s, &kb->loc);
+		if (!l->colon || (l->space && l->space < l->colon))
+			kb->loc_ok = false;
+		else if (is_digit(l->colon[1]) && !is_space(l->s[0]))
+			/* the first ':' ends the file name: no search */
+			kb->loc_ok = location_from(l->s, l->colon, &kb->loc);
+		else
+			kb->loc_ok = location_parse(l->s, &kb->loc);
 	}
 	*loc = kb->loc;
 	return kb->loc_ok;

@@ -426,29 +426,45 @@ static bool needs_cleaning(unsigned char c)
 	return (c < 0x20 && c != '\t') || c == 0x7f;
 }
 
+/* 16 bytes at once, where the compiler has vectors (GNU C) */
+typedef unsigned char bytes16 __attribute__((vector_size(16)));
+
+/* May any of the 16 bytes at @s need cleaning? */
+static inline bool chunk_unclean(const char *s)
+{
+	bytes16 v, bad;
+	uint64_t half[2];
+
+	memcpy(&v, s, 16);
+	bad = (bytes16)(v < 0x20) | (bytes16)(v == 0x7f);
+	memcpy(half, &bad, 16);
+	return half[0] | half[1];
+}
+
 /*
- * Is the line plain text already? Whole words first, the last one
- * overlapping, and byte by byte only when a word holds a control byte:
+ * Is the line plain text already? 16 bytes at a time, the last chunk
+ * overlapping, and byte by byte only when a chunk holds a control byte:
  * a tab, or a line that needs cleaning.
  */
 static bool plain_text(const char *s, size_t len)
 {
-	uint64_t w, w2, bad = 0;
+	uint64_t w;
 	size_t i = 0;
 
-	if (len >= 8) {
-		for (; i + 16 <= len; i += 16) {
-			memcpy(&w, s + i, 8);
-			memcpy(&w2, s + i + 8, 8);
-			bad |= word_unclean(w) | word_unclean(w2);
-		}
-		if (i + 8 <= len) {
-			memcpy(&w, s + i, 8);
-			bad |= word_unclean(w);
-		}
-		memcpy(&w, s + len - 8, 8);
-		if (!(bad | word_unclean(w)))
+	if (len >= 16) {
+		bool bad = false;
+
+		for (; i + 16 <= len; i += 16)
+			bad |= chunk_unclean(s + i);
+		if (!(bad | chunk_unclean(s + len - 16)))
 			return true;
+	} else if (len >= 8) {
+		memcpy(&w, s, 8);
+		if (!word_unclean(w)) {
+			memcpy(&w, s + len - 8, 8);
+			if (!word_unclean(w))
+				return true;
+		}
 	}
 	for (i = 0; i < len; i++)
 		if (needs_cleaning(s[i]))

@@ -338,31 +338,3 @@ const char *path_basename(const char *path)
 	return slash ? slash + 1 : path;
 }
 
-/**
- * parse_ulong() - read a decimal number
- * @s: where the digits start
- * @end: set to the first byte after the digits; may be NULL
- * @val: the value
- *
- * Return: true when at least one digit was read and the value fits.
- */
-bool parse_ulong(const char *s, const char **end, unsigned long *val)
-{
-	unsigned long v = 0;
-	const char *p = s;
-
-	while (is_digit(*p)) {
-		unsigned long d = *p - '0';
-
-		if (v > (~0UL - d) / 10)
-			return false;
-		v = v * 10 + d;
-		p++;
-	}
-	if (p == s)
-		return false;
-	if (end)
-		*end = p;
-	*val = v;
-	return true;
-}
