@@ -646,7 +646,7 @@ static int decode_json(struct stream *st, struct json_scan *js)
 }
 
 /* Records of an input counted at a time when folding */
-#define FOLD_BATCH	32
+#define FOLD_BATCH	256
 
 /* Count the input's records into its summary and drop them. */
 static void fold_records(struct parse_ctx *ctx)
