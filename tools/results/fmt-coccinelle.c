@@ -76,6 +76,11 @@ struct cocci {
 	unsigned int hunks;
 	unsigned int kept;		/* diff lines kept as context */
 	char *skipped;			/* a script skipped for its version */
+	/*
+	 * The open diagnostic may be coccinelle's: false only while it is
+	 * known not to be. Only finding() and diff_start() make one.
+	 */
+	bool may_be_open;
 };
 
 /* The open diagnostic, when it is coccinelle's. */
@@ -251,6 +256,7 @@ static void finding(struct parse_ctx *ctx, struct cocci *c,
 		loc->column++;		/* spatch counts from 0 */
 	kbuild_diag(kb, "cocci", "coccinelle", sev, loc, c->script, m,
 		    strlen(m));
+	c->may_be_open = true;
 	kb->excerpt_due = false;
 	free(text);
 }
@@ -385,6 +391,7 @@ static bool diff_start(struct parse_ctx *ctx, struct cocci *c,
 	      "proposed change";
 	kbuild_diag(ctx->kb, "cocci", "coccinelle", SEV_WARNING, &loc,
 		    c->script, msg, strlen(msg));
+	c->may_be_open = true;
 	ctx->kb->excerpt_due = false;
 	c->diff = DIFF_HEADER;
 	c->line_set = false;
@@ -662,7 +669,7 @@ static bool command_line(struct parse_ctx *ctx, struct cocci *c,
  * (wrapper_line(), skip_lines())? A cheap test first: every line of a
  * build log comes here.
  */
-static bool may_be_wrapper(char first)
+static inline bool may_be_wrapper(char first)
 {
 	switch (first) {
 	case 'A': case 'E': case 'N': case 'P': case 'S':
@@ -673,10 +680,10 @@ static bool may_be_wrapper(char first)
 	}
 }
 
-static bool cocci_line(struct parse_ctx *ctx, void *priv,
-		       const struct line *l)
+/* cocci_line() for a line that may be coccicheck's */
+static __noinline bool cocci_take(struct parse_ctx *ctx, struct cocci *c,
+				  const struct line *l)
 {
-	struct cocci *c = priv;
 	struct kbuild *kb = ctx->kb;
 	const char *s = l->s;
 
@@ -705,6 +712,63 @@ static bool cocci_line(struct parse_ctx *ctx, void *priv,
 	/* a line of another tool: an org item has no more links */
 	close_cocci(kb, c);
 	return false;
+}
+
+/*
+ * Can report_line() take @l? Its first blank ends "FILE:L:C-E:": the
+ * file holds no blank, the position none. A cheap test first, made from
+ * the end of the position, which turns the compiler's "FILE:L:C: " away
+ * at the ':' before C.
+ */
+static inline bool may_be_report(const struct line *l)
+{
+	const char *colon = l->colon, *sp = l->space, *p;
+
+	/* "L:C-E:" is at least 6 bytes: p stays after @colon */
+	if (!colon || !sp || sp - colon < 7 || sp[-1] != ':')
+		return false;
+	for (p = sp - 2; p > colon && is_digit(*p); p--)
+		;
+	return *p == '-' && p < sp - 2;
+}
+
+/*
+ * Can a line that starts with @first be taken by command_line(),
+ * org_line(), the wrapper's lines (may_be_wrapper()) or describe_line()?
+ * The lines of the other tests need coccicheck seen, or a state.
+ */
+static inline bool may_be_cocci(char first)
+{
+	switch (first) {
+	case 'R': case '/': case '.': case 's':	/* command_line() */
+	case '*': case '[':			/* org_line() */
+		return true;
+	default:
+		return may_be_wrapper(first);	/* with describe_line()'s 'P' */
+	}
+}
+
+static bool cocci_line(struct parse_ctx *ctx, void *priv,
+		       const struct line *l)
+{
+	struct cocci *c = priv;
+	const char *s = l->s;
+
+	/*
+	 * No coccicheck yet, nothing pending, no line of coccicheck's: what
+	 * cocci_take() does with a line of another tool: close_cocci(),
+	 * c->diff being DIFF_NONE already.
+	 */
+	if (!c->seen && !c->skipped && c->diff == DIFF_NONE &&
+	    !c->describing && !may_be_cocci(s[0]) && !may_be_report(l)) {
+		if (c->may_be_open) {
+			if (open_cocci(ctx->kb, c))
+				kbuild_stop_attaching(ctx->kb);
+			c->may_be_open = false;
+		}
+		return false;
+	}
+	return cocci_take(ctx, c, l);
 }
 
 static void *cocci_begin(struct parse_ctx *ctx)

@@ -50,10 +50,15 @@ struct dt {
 	const char *dtc, *validate, *docval, *yamllint;	/* interned tools */
 	bool path_next;		/* the $PATH line after "Current PATH is:" */
 	bool skip_tabs;		/* the list of "matched on schema(s)" */
+	/*
+	 * The open diagnostic may be this kind's: false only while it is
+	 * known not to be. Only a line that dt_line() takes makes one.
+	 */
+	bool may_be_open;
 };
 
 /* The last byte first: every "FILE:" of a build log is tested */
-static bool is_dtb(const char *s, size_t len)
+static inline bool is_dtb(const char *s, size_t len)
 {
 	if (!len || (s[len - 1] != 'b' && s[len - 1] != 'o' &&
 		     s[len - 1] != 'l'))
@@ -62,7 +67,7 @@ static bool is_dtb(const char *s, size_t len)
 	       ends_with_n(s, len, ".dt.yaml");
 }
 
-static bool is_yaml(const char *s, size_t len)
+static inline bool is_yaml(const char *s, size_t len)
 {
 	if (!len || s[len - 1] != 'l')
 		return false;
@@ -79,13 +84,17 @@ static struct record *open_validate(struct kbuild *kb, struct dt *dt)
 }
 
 /* A line that continues nothing of this kind ends its open diagnostic. */
-static void close_open(struct kbuild *kb, struct dt *dt)
+static inline void close_open(struct kbuild *kb, struct dt *dt)
 {
-	struct record *r = kbuild_last(kb);
+	struct record *r;
 
+	if (!dt->may_be_open)
+		return;
+	r = kbuild_last(kb);
 	if (r && (r->tool == dt->validate || r->tool == dt->docval ||
 		  r->tool == dt->yamllint || r->tool == dt->dtc))
 		kbuild_stop_attaching(kb);
+	dt->may_be_open = false;
 }
 
 /*
@@ -198,7 +207,8 @@ static void join_message(struct record *r, const char *sub)
  * true in oneOf schema" are context; sub-messages are joined to the
  * message, a nested conditional's without its repeated "FILE: NODE: ".
  */
-static bool tab_line(struct kbuild *kb, struct dt *dt, const struct line *l)
+static __noinline bool tab_line(struct kbuild *kb, struct dt *dt,
+				const struct line *l)
 {
 	struct record *r = open_validate(kb, dt);
 	const char *p = l->s, *q;
@@ -413,6 +423,17 @@ static bool yaml_line(struct parse_ctx *ctx, struct dt *dt,
 }
 
 /*
+ * Can run_line() take a line that starts with @s? Its lines start with
+ * 'E' or 'C', or have @colon and start with 'w' or have ": r" at @colon.
+ * A cheap test first: every line of a build log comes here.
+ */
+static inline bool may_be_run(const char *s, const char *colon)
+{
+	return s[0] == 'E' || s[0] == 'C' ||
+	       (colon && (s[0] == 'w' || (colon[1] == ' ' && colon[2] == 'r')));
+}
+
+/*
  * Lines about the check run itself, which become notices. @colon is the
  * first colon of the line, when a word without blanks comes before it.
  */
@@ -469,7 +490,8 @@ static bool run_line(struct parse_ctx *ctx, struct dt *dt,
  * (fmt-make.c: a make run), but for "  CHECK   x.dt.yaml", which older
  * kernels print for dtbs_check and which is no file that sparse read.
  */
-static bool progress_line(struct parse_ctx *ctx, const struct line *l)
+static __noinline bool progress_line(struct parse_ctx *ctx,
+				     const struct line *l)
 {
 	struct input *in = ctx->in;
 	const char *s = l->s, *a = s + 2, *p = a, *t;
@@ -518,47 +540,98 @@ static bool progress_line(struct parse_ctx *ctx, const struct line *l)
 	return false;
 }
 
-static bool dt_line(struct parse_ctx *ctx, void *priv, const struct line *l)
+/*
+ * A line that starts with a word and a colon (@colon), "FILE:" or
+ * "warning:", or that run_line() may take; or one that closes an open
+ * diagnostic of this kind.
+ */
+static __noinline bool word_line(struct parse_ctx *ctx, struct dt *dt,
+				 const struct line *l, const char *colon)
+{
+	const char *s = l->s;
+
+	if ((may_be_run(s, colon) && run_line(ctx, dt, l, colon)) ||
+	    (colon && is_dtb(s, colon - s) && validate_line(ctx, dt, l)) ||
+	    (colon && is_yaml(s, colon - s) && yaml_line(ctx, dt, l))) {
+		dt->may_be_open = true;
+		return true;
+	}
+	close_open(ctx->kb, dt);
+	return false;
+}
+
+/* A line that starts with a blank: kbuild's progress lines */
+static __noinline bool blank_line(struct parse_ctx *ctx, struct dt *dt,
+				  const struct line *l)
+{
+	close_open(ctx->kb, dt);
+	return progress_line(ctx, l);
+}
+
+/*
+ * What dt_line() does with a line that is not dtc's: kbuild's progress
+ * lines and the lines that start with a word and a colon. Without an
+ * open diagnostic of this kind to close (close_open()), the lines that
+ * none of them can take are turned away here.
+ */
+static bool other_line(struct parse_ctx *ctx, struct dt *dt,
+		       const struct line *l)
+{
+	const char *s = l->s, *colon;
+
+	if (s[0] == ' ') {
+		/* a step's name: not a gcc excerpt's "  100 | ", "      | " */
+		if (dt->may_be_open || (s[1] == ' ' && is_upper(s[2])))
+			return blank_line(ctx, dt, l);
+		return false;
+	}
+	/* the rest start with a word and a colon: "FILE:", "warning:" */
+	colon = l->colon;
+	if (colon && (colon == s || (l->space && l->space < colon)))
+		colon = NULL;
+	if (dt->may_be_open || may_be_run(s, colon) ||
+	    (colon && (is_dtb(s, colon - s) || is_yaml(s, colon - s))))
+		return word_line(ctx, dt, l, colon);
+	return false;
+}
+
+/* A line that fmt_dtc_may_take(): dtc's, or other_line()'s */
+static __noinline bool dtc_first(struct parse_ctx *ctx, struct dt *dt,
+				 const struct line *l)
 {
 	struct kbuild *kb = ctx->kb;
+	struct record *r;
+
+	if (!fmt_dtc_line(kb, l))
+		return other_line(ctx, dt, l);
+	dt->may_be_open = true;
+	r = kbuild_last(kb);
+	/* a dts source is in the tree; an example is generated */
+	if (r && r->tool == dt->dtc && r->file && r->input_line == l->nr &&
+	    !strstr(r->file, "Documentation/devicetree/"))
+		learn_tree(kb, r->file, strlen(r->file), false);
+	return true;
+}
+
+static bool dt_line(struct parse_ctx *ctx, void *priv, const struct line *l)
+{
 	struct dt *dt = priv;
-	const char *s = l->s, *colon;
+	const char *s = l->s;
 
 	if (dt->path_next) {
 		dt->path_next = false;
 		return true;
 	}
 	if (s[0] == '\t')
-		return tab_line(kb, dt, l);
+		return tab_line(ctx->kb, dt, l);
 	dt->skip_tabs = false;
 	if (!s[0]) {
-		close_open(kb, dt);
+		close_open(ctx->kb, dt);
 		return false;
 	}
-	if (fmt_dtc_line(kb, l)) {
-		struct record *r = kbuild_last(kb);
-
-		/* a dts source is in the tree; an example is generated */
-		if (r && r->tool == dt->dtc && r->file &&
-		    r->input_line == l->nr &&
-		    !strstr(r->file, "Documentation/devicetree/"))
-			learn_tree(kb, r->file, strlen(r->file), false);
-		return true;
-	}
-	if (s[0] == ' ') {
-		close_open(kb, dt);
-		return progress_line(ctx, l);
-	}
-	/* the rest start with a word and a colon: "FILE:", "warning:" */
-	colon = l->colon;
-	if (colon && (colon == s || (l->space && l->space < colon)))
-		colon = NULL;
-	if (run_line(ctx, dt, l, colon) ||
-	    (colon && is_dtb(s, colon - s) && validate_line(ctx, dt, l)) ||
-	    (colon && is_yaml(s, colon - s) && yaml_line(ctx, dt, l)))
-		return true;
-	close_open(kb, dt);
-	return false;
+	if (fmt_dtc_may_take(l))
+		return dtc_first(ctx, dt, l);
+	return other_line(ctx, dt, l);
 }
 
 static void *dt_begin(struct parse_ctx *ctx)

@@ -148,14 +148,8 @@ static bool parse_error_line(struct kbuild *kb, const struct line *l)
 	return true;
 }
 
-/**
- * fmt_dtc_line() - read a line that dtc printed
- * @kb: the log state
- * @l: the line
- *
- * Return: true when the line is dtc's.
- */
-bool fmt_dtc_line(struct kbuild *kb, const struct line *l)
+/* fmt_dtc_line() for a line that fmt_dtc_may_take() let through */
+static __noinline bool dtc_line(struct kbuild *kb, const struct line *l)
 {
 	const char *s = l->s, *p;
 	struct record *r;
@@ -191,4 +185,16 @@ bool fmt_dtc_line(struct kbuild *kb, const struct line *l)
 	default:
 		return check_line(kb, l);
 	}
+}
+
+/**
+ * fmt_dtc_line() - read a line that dtc printed
+ * @kb: the log state
+ * @l: the line
+ *
+ * Return: true when the line is dtc's.
+ */
+bool fmt_dtc_line(struct kbuild *kb, const struct line *l)
+{
+	return fmt_dtc_may_take(l) && dtc_line(kb, l);
 }

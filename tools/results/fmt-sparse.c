@@ -90,37 +90,19 @@ static void prefixed(struct kbuild *kb, const struct line *l,
  * second blank after it. The compiler's "FILE:L:C: warning: " is turned
  * away here, unparsed.
  */
-static bool may_be_sparse(const char *s, const char *sp)
+static inline bool may_be_sparse(const char *s, const char *sp)
 {
 	return sp[1] == ' ' || sp[1] == 's' ||
 	       (sp - s >= 7 && !memcmp(sp - 7, "sparse:", 7));
 }
 
-static bool sparse_line(struct parse_ctx *ctx, void *priv,
-			const struct line *l)
+/* sparse_line() for a line that may_be_sparse() let through */
+static __noinline bool position_line(struct kbuild *kb, const struct line *l)
 {
-	static const char note[] = ": note: in included file";
-	struct kbuild *kb = ctx->kb;
 	struct location loc;
-	const char *p, *sp;
+	const char *p;
 
-	(void)priv;
-	if (!l->len || is_space(l->s[0]))
-		return false;
-	/* the note and every line read below hold a blank */
-	sp = l->space;
-	if (!sp)
-		return false;
-	/*
-	 * "FILE: note: in included file (through A, B):", no blank before
-	 * it: the ": " of the note holds the first blank of the line.
-	 */
-	if (sp[-1] == ':' && sp[1] == 'n' &&
-	    !strncmp(sp - 1, note, sizeof(note) - 1)) {
-		kbuild_add_pending(kb, l->s, l->len);
-		return true;
-	}
-	if (!may_be_sparse(l->s, sp) || !kbuild_location(kb, l, &loc))
+	if (!kbuild_location(kb, l, &loc))
 		return false;
 	if ((p = skip_prefix(loc.rest, "sparse: "))) {
 		if (starts_with(p, "   ") && same_position(kb, &loc)) {
@@ -137,6 +119,39 @@ static bool sparse_line(struct parse_ctx *ctx, void *priv,
 		return true;
 	}
 	return false;
+}
+
+/*
+ * "FILE: note: in included file (through A, B):", no blank before it:
+ * the ": " of the note holds the first blank of the line, and sparse_line()
+ * has seen its ':' and its 'n'. Another line goes on to position_line().
+ */
+static __noinline bool note_line(struct kbuild *kb, const struct line *l)
+{
+	static const char note[] = ": note: in included file";
+
+	if (!strncmp(l->space - 1, note, sizeof(note) - 1)) {
+		kbuild_add_pending(kb, l->s, l->len);
+		return true;
+	}
+	return may_be_sparse(l->s, l->space) && position_line(kb, l);
+}
+
+static bool sparse_line(struct parse_ctx *ctx, void *priv,
+			const struct line *l)
+{
+	const char *sp;
+
+	(void)priv;
+	if (!l->len || is_space(l->s[0]))
+		return false;
+	/* the note and every line read below hold a blank */
+	sp = l->space;
+	if (!sp)
+		return false;
+	if (sp[-1] == ':' && sp[1] == 'n')
+		return note_line(ctx->kb, l);
+	return may_be_sparse(l->s, sp) && position_line(ctx->kb, l);
 }
 
 /*

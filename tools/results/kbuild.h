@@ -124,4 +124,34 @@ void fmt_cc_close(struct kbuild *kb, struct record *r);
 void fmt_cc_finish(struct kbuild *kb);
 void fmt_sparse_adopt(struct kbuild *kb, struct record *r);
 
+/**
+ * fmt_dtc_may_take() - can fmt_dtc_line() take a line?
+ * @l: the line
+ *
+ * A cheap test that every line of a build log takes, inline so that the
+ * dt kind calls fmt_dtc_line() (fmt-dtc.c) only for the lines it lets
+ * through: "  also defined at ", what starts with 'E' or 'F' ("ERROR:",
+ * "Error:", "FATAL ERROR:"), and "Warning (" or "ERROR (" at the start of
+ * the line or after its first blank, which then ends "POS:". A compiler's
+ * "FILE:L:C: warning: " is turned away at the 'w' after that blank.
+ *
+ * Return: false when fmt_dtc_line() would return false.
+ */
+static inline bool fmt_dtc_may_take(const struct line *l)
+{
+	const char *s = l->s, *sp = l->space;
+
+	switch (s[0]) {
+	case ' ':
+		return s[1] == ' ' && s[2] == 'a';
+	case 'E':
+	case 'F':
+	case 'W':
+		return true;
+	default:
+		return sp && sp - s >= 2 && sp[-1] == ':' &&
+		       (sp[1] == 'W' || sp[1] == 'E');
+	}
+}
+
 #endif /* RESULTS_KBUILD_H */

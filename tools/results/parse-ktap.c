@@ -1567,7 +1567,7 @@ static bool plain_start(const char *s)
  * holds no NUL before): the line ends in a digit but for blanks. Most
  * lines of a log do not, and are turned away without a search.
  */
-static bool may_have_version(const struct line *l)
+static inline bool may_have_version(const struct line *l)
 {
 	size_t n = l->len;
 
@@ -1581,7 +1581,7 @@ static bool may_have_version(const struct line *l)
  * and its ':' come no earlier than the first ones of the line: the
  * search starts where they allow.
  */
-static const char *find_executor(const struct line *l)
+static inline const char *find_executor(const struct line *l)
 {
 	size_t from = 0;
 
@@ -1595,13 +1595,12 @@ static const char *find_executor(const struct line *l)
 			   16);
 }
 
-static bool ktap_line(struct parse_ctx *ctx, void *priv, const struct line *l)
+/* ktap_line() for a line that may start or continue a document */
+static __noinline bool document_line(struct ktap *k, const struct line *l)
 {
-	struct ktap *k = priv;
 	const char *s = l->s, *m;
 	long at;
 
-	(void)ctx;
 	if (!k->active) {
 		at = may_have_version(l) ? find_version(s, l->len) : -1;
 		if (at >= 0) {
@@ -1626,6 +1625,28 @@ static bool ktap_line(struct parse_ctx *ctx, void *priv, const struct line *l)
 		s = strip_prefix(k, s, l->len);
 	}
 	return process(k, s, l->nr);
+}
+
+/* What document_line() does with a line that starts no document */
+static __noinline bool executor_line(struct ktap *k, const struct line *l)
+{
+	const char *m = find_executor(l);
+
+	if (!m)
+		return false;
+	knotice(k, NULL, l->nr, "%s", m);
+	return true;
+}
+
+static bool ktap_line(struct parse_ctx *ctx, void *priv, const struct line *l)
+{
+	struct ktap *k = priv;
+
+	(void)ctx;
+	if (k->active || k->plain || may_have_version(l))
+		return document_line(k, l);
+	/* find_executor() needs both */
+	return l->colon && l->space && executor_line(k, l);
 }
 
 static void *ktap_begin(struct parse_ctx *ctx)
