@@ -429,16 +429,13 @@ static bool needs_cleaning(unsigned char c)
 /* 16 bytes at once, where the compiler has vectors (GNU C) */
 typedef unsigned char bytes16 __attribute__((vector_size(16)));
 
-/* May any of the 16 bytes at @s need cleaning? */
-static inline bool chunk_unclean(const char *s)
+/* The bytes of the 16 at @s that may need cleaning, as 0xff */
+static inline bytes16 chunk_unclean(const char *s)
 {
-	bytes16 v, bad;
-	uint64_t half[2];
+	bytes16 v;
 
 	memcpy(&v, s, 16);
-	bad = (bytes16)(v < 0x20) | (bytes16)(v == 0x7f);
-	memcpy(half, &bad, 16);
-	return half[0] | half[1];
+	return (bytes16)(v < 0x20) | (bytes16)(v == 0x7f);
 }
 
 /*
@@ -448,15 +445,16 @@ static inline bool chunk_unclean(const char *s)
  */
 static bool plain_text(const char *s, size_t len)
 {
-	uint64_t w;
+	uint64_t w, half[2];
 	size_t i = 0;
 
 	if (len >= 16) {
-		bool bad = false;
+		bytes16 bad = chunk_unclean(s + len - 16);
 
 		for (; i + 16 <= len; i += 16)
 			bad |= chunk_unclean(s + i);
-		if (!(bad | chunk_unclean(s + len - 16)))
+		memcpy(half, &bad, 16);
+		if (!(half[0] | half[1]))
 			return true;
 	} else if (len >= 8) {
 		memcpy(&w, s, 8);
