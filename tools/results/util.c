@@ -182,9 +182,18 @@ uint64_t hash_bytes(const char *s, size_t n)
 		h = (h ^ w) * 1099511628211ULL;
 		h ^= h >> 29;
 	}
-	for (; i < n; i++) {
-		h ^= (unsigned char)s[i];
-		h *= 1099511628211ULL;
+	if (i < n && n >= 8) {
+		/* the last bytes as one word that overlaps the one before */
+		uint64_t w;
+
+		memcpy(&w, s + n - 8, 8);
+		h = (h ^ w ^ n) * 1099511628211ULL;
+		h ^= h >> 29;
+	} else {
+		for (; i < n; i++) {
+			h ^= (unsigned char)s[i];
+			h *= 1099511628211ULL;
+		}
 	}
 	/*
 	 * The pool takes the low bits: mix every byte into them, or names
