@@ -260,6 +260,9 @@ static bool context_line(struct kbuild *kb, const struct line *l)
 	}
 	if (p > s || !(p = strstr(s, ": ")) || memchr(s, ' ', p - s))
 		return false;
+	/* each of them is ": In ..." or ": At ..." */
+	if (p[2] != 'I' && p[2] != 'A')
+		return false;
 	for (i = 0; i < ARRAY_SIZE(after_file); i++) {
 		if (starts_with(p, after_file[i])) {
 			kb->gcc_evidence += EV_HINT;
@@ -325,8 +328,8 @@ static bool banner_line(struct kbuild *kb, const struct line *l)
 	}
 	p = strchr(s, ' ');
 	/* "cc (Debian 12.2.0-14) 12.2.0": the system cc is gcc */
-	if (p && (compiler_name(s, p - s) == 'g' ||
-		  (p - s == 2 && !memcmp(s, "cc", 2))) && p[1] == '(' &&
+	if (p && p[1] == '(' && (compiler_name(s, p - s) == 'g' ||
+				 (p - s == 2 && !memcmp(s, "cc", 2))) &&
 	    (v = strrchr(s, ')')) && v[1] == ' ' && is_digit(v[2])) {
 		v += 2;
 		n = strcspn(v, " ");
