@@ -314,31 +314,8 @@ const char *intern(const char *s)
 	return s ? intern_n(s, strlen(s)) : NULL;
 }
 
-/**
- * intern_static() - intern() of a string whose bytes never change
- * @s: a string literal or an interned string, or NULL
- *
- * Such a string is looked up by its address first: the names that every
- * record of a big log carries ("build", "gcc") are not hashed again for
- * each. Never pass a buffer whose contents change.
- *
- * Return: the shared copy, or NULL when @s is NULL.
- */
-const char *intern_static(const char *s)
-{
-	static struct {
-		const char *key, *val;
-	} memo[64];
-	size_t i = ((uintptr_t)s >> 4 ^ (uintptr_t)s >> 10) & 63;
-
-	if (!s)
-		return NULL;
-	if (memo[i].key != s) {
-		memo[i].val = intern(s);
-		memo[i].key = s;
-	}
-	return memo[i].val;
-}
+/* intern_static()'s memory of the strings it was given, by address */
+struct intern_memo intern_memo[INTERN_MEMO];
 
 const char *path_basename(const char *path)
 {

@@ -42,8 +42,40 @@ char *xstrndup(const char *s, size_t n);
 
 const char *intern(const char *s);
 const char *intern_n(const char *s, size_t n);
-const char *intern_static(const char *s);
 uint64_t hash_bytes(const char *s, size_t n);
+
+#define INTERN_MEMO	64
+
+struct intern_memo {
+	const char *key, *val;
+};
+
+extern struct intern_memo intern_memo[INTERN_MEMO];
+
+/**
+ * intern_static() - intern() of a string whose bytes never change
+ * @s: a string literal or an interned string, or NULL
+ *
+ * Such a string is looked up by its address first: the names that every
+ * record of a big log carries ("build", "gcc") are not hashed again for
+ * each. Never pass a buffer whose contents change.
+ *
+ * Return: the shared copy, or NULL when @s is NULL.
+ */
+static inline const char *intern_static(const char *s)
+{
+	struct intern_memo *m;
+
+	if (!s)
+		return NULL;
+	m = &intern_memo[((uintptr_t)s >> 4 ^ (uintptr_t)s >> 10) &
+			 (INTERN_MEMO - 1)];
+	if (m->key != s) {
+		m->val = intern(s);
+		m->key = s;
+	}
+	return m->val;
+}
 
 /*
  * The small string helpers every line of a log goes through, inline: most
