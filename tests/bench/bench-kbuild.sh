@@ -9,7 +9,7 @@
 # directories: gcc warnings with their excerpts, header warnings repeated
 # per includer, kernel-doc, sparse with continuation lines, a dtbs_check
 # block, make's "***" chain), first RESULTS_BENCH_KBUILD_MB megabytes
-# (default 100), then twice that: the distinct diagnostics (about 28,000)
+# (default 100), then twice that: the distinct diagnostics (about 20,000)
 # stay the same, the occurrences double. For each size it prints, measured
 # in the same run, best of RESULTS_BENCH_RUNS (default 3) by user time (the
 # machine may be busy; user time is what the command itself spent):
