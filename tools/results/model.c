@@ -274,15 +274,6 @@ const char *input_label(const struct input *in, const char *key)
 	return NULL;
 }
 
-static size_t ptr_hash(const char *p, size_t size)
-{
-	uintptr_t v = (uintptr_t)p;
-
-	v ^= v >> 17;
-	v *= 0x9e3779b97f4a7c15ULL;
-	return (v >> 7) & (size - 1);
-}
-
 static void nameset_rehash(struct nameset *set)
 {
 	size_t i, size = set->size ? set->size * 2 : 64;

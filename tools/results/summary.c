@@ -105,6 +105,61 @@ const char *token(const char *s)
 	return t == s ? intern(s) : t;
 }
 
+/*
+ * Interned strings never change: token_interned() remembers its answer
+ * by address, in a table that grows with the distinct names asked about
+ * (files, tools, flags), so that each is scanned once however often its
+ * records come.
+ */
+static struct token_memo {
+	const char *key, *val;
+} *token_memo;
+static size_t token_memo_size, token_memo_nr;
+
+/* The remembered token() of @s, or NULL */
+static inline const char *token_memo_find(const char *s)
+{
+	size_t j, mask = token_memo_size - 1;
+
+	if (!token_memo_size)
+		return NULL;
+	for (j = ptr_hash(s, token_memo_size); token_memo[j].key;
+	     j = (j + 1) & mask)
+		if (token_memo[j].key == s)
+			return token_memo[j].val;
+	return NULL;
+}
+
+static void token_memo_put(const char *s, const char *val)
+{
+	size_t j, mask;
+
+	if ((token_memo_nr + 1) * 2 > token_memo_size) {
+		struct token_memo *old = token_memo;
+		size_t i, old_size = token_memo_size;
+
+		token_memo_size = old_size ? old_size * 2 : 256;
+		token_memo = xcalloc(token_memo_size, sizeof(*token_memo));
+		mask = token_memo_size - 1;
+		for (i = 0; i < old_size; i++) {
+			if (!old[i].key)
+				continue;
+			j = ptr_hash(old[i].key, token_memo_size);
+			while (token_memo[j].key)
+				j = (j + 1) & mask;
+			token_memo[j] = old[i];
+		}
+		free(old);
+	}
+	mask = token_memo_size - 1;
+	j = ptr_hash(s, token_memo_size);
+	while (token_memo[j].key)
+		j = (j + 1) & mask;
+	token_memo[j].key = s;
+	token_memo[j].val = val;
+	token_memo_nr++;
+}
+
 /**
  * token_interned() - token() of a string that is interned already
  * @s: an interned string, or NULL
@@ -112,26 +167,16 @@ const char *token(const char *s)
  * Return: @s itself when it is a token already, which saves hashing it
  * again in the loop that counts every record.
  */
-/* interned strings never change: token_interned() remembers by address */
-static struct {
-	const char *key, *val;
-} token_memo[256];
-
-static size_t token_slot(const char *s)
-{
-	return ((uintptr_t)s >> 4 ^ (uintptr_t)s >> 12) & 255;
-}
-
 const char *token_interned(const char *s)
 {
-	size_t i = token_slot(s);
 	char *t, *p;
 	const char *ret;
 
 	if (!s || !*s)
 		return intern_static("-");
-	if (token_memo[i].key == s)
-		return token_memo[i].val;
+	ret = token_memo_find(s);
+	if (ret)
+		return ret;
 	for (p = (char *)s; *p; p++)
 		if ((unsigned char)*p <= ' ' || *p == 0x7f)
 			break;
@@ -145,19 +190,35 @@ const char *token_interned(const char *s)
 		ret = intern(t);
 		free(t);
 	}
-	token_memo[i].key = s;
-	token_memo[i].val = ret;
+	token_memo_put(s, ret);
 	return ret;
 }
 
-/* token_interned() in the loop that counts every record */
-static inline const char *token_of(const char *s)
+/*
+ * token_interned() in the loop that counts every record, which remembers
+ * the last name of each field in @last: a unit's diagnostics come in
+ * runs with the same source, tool and file.
+ */
+static inline const char *token_of(const char *s, struct token_memo *last)
 {
-	size_t i = token_slot(s);
+	const char *ret;
 
-	return s && token_memo[i].key == s ? token_memo[i].val :
-	       token_interned(s);
+	if (s == last->key && s)
+		return last->val;
+	if (!s)
+		return intern_static("-");
+	ret = token_memo_find(s);
+	if (!ret)
+		ret = token_interned(s);
+	last->key = s;
+	last->val = ret;
+	return ret;
 }
+
+/* token_of()'s last names, by field */
+enum { LAST_SOURCE, LAST_TOOL, LAST_CATEGORY, LAST_FILE, LAST_INCLUDER,
+       LAST_NR };
+static struct token_memo token_last[LAST_NR];
 
 /* strcmp() that takes NULL, which sorts first */
 static int cmpstr(const char *a, const char *b)
@@ -431,6 +492,29 @@ static struct diag_group *find_diag(struct summary *s,
 }
 
 /*
+ * A new group for @d, whose message hashes to @msg_hash and is interned
+ * here, in the free @slot that find_diag() gave, nothing added since.
+ */
+static struct diag_group *new_diag(struct summary *s,
+				   const struct diag_group *d,
+				   uint64_t msg_hash, size_t slot)
+{
+	struct diag_group *g;
+
+	ALLOC_GROW(s->diag, s->nr_diag + 1, s->alloc_diag);
+	g = &s->diag[s->nr_diag];
+	*g = *d;
+	g->message = intern(d->message);
+	g->msg_hash = msg_hash;
+	g->inc = NULL;
+	merge_includers(g, d);
+	s->diag_index.slot[slot] = s->nr_diag + 1;
+	s->diag_index.nr++;
+	s->nr_diag++;
+	return g;
+}
+
+/*
  * Count @d, whose message hashes to @msg_hash and need not be interned:
  * a new group interns it.
  */
@@ -448,17 +532,7 @@ static struct diag_group *add_diag(struct summary *s,
 		merge_includers(g, d);
 		return g;
 	}
-	ALLOC_GROW(s->diag, s->nr_diag + 1, s->alloc_diag);
-	g = &s->diag[s->nr_diag];
-	*g = *d;
-	g->message = intern(d->message);
-	g->msg_hash = msg_hash;
-	g->inc = NULL;
-	merge_includers(g, d);
-	s->diag_index.slot[j] = s->nr_diag + 1;
-	s->diag_index.nr++;
-	s->nr_diag++;
-	return g;
+	return new_diag(s, d, msg_hash, j);
 }
 
 /**
@@ -705,6 +779,54 @@ const char *summary_failure_name(const struct record *r)
 	return ret;
 }
 
+/* The diagnostic @r counted in its group of @s */
+static void count_diag(struct summary *s, const struct record *r)
+{
+	struct token_memo *last = token_last;
+	struct strbuf sb = STRBUF_INIT;
+	struct diag_group *g;
+	size_t len = strlen(r->message), id_len, slot;
+	struct diag_group d = {
+		.severity = r->severity,
+		.source = token_of(r->source, &last[LAST_SOURCE]),
+		.tool = token_of(r->tool, &last[LAST_TOOL]),
+		.category = token_of(r->category, &last[LAST_CATEGORY]),
+		.file = token_of(r->file, &last[LAST_FILE]),
+		.message = r->message,
+		.msg_hash = hash_bytes(r->message, len),
+		.count = 1,
+	};
+
+	/*
+	 * A message seen before as its own identity text counts without
+	 * being normalised again; the others are, and their text is
+	 * interned only when their group is new.
+	 */
+	g = find_diag(s, &d, d.msg_hash, &slot);
+	if (g && g->plain) {
+		g->count++;
+	} else {
+		d.message = identity_text(r->message, len, &sb, &id_len);
+		if (d.message == r->message) {
+			/* the group looked up is its identity's */
+			d.plain = true;
+			if (g) {
+				g->count++;
+				g->plain = true;
+			} else {
+				g = new_diag(s, &d, d.msg_hash, slot);
+			}
+		} else {
+			d.msg_hash = hash_bytes(d.message, id_len);
+			g = add_diag(s, &d, d.msg_hash);
+		}
+		strbuf_release(&sb);
+	}
+	if (r->includer && r->includer != r->file)
+		diag_add_includer(g, token_of(r->includer,
+					      &last[LAST_INCLUDER]));
+}
+
 /**
  * summary_add_record() - count one record in a summary
  * @s: the summary
@@ -766,45 +888,11 @@ void summary_add_record(struct summary *s, const struct record *r)
 		f.name = one_line(r->target ? r->target : "(make)");
 		summary_add_failure(s, &f);
 		break;
-	case REC_DIAG: {
-		struct strbuf sb = STRBUF_INIT;
-		struct diag_group *g;
-		size_t len = strlen(r->message), id_len, slot;
-		struct diag_group d = {
-			.severity = r->severity,
-			.source = token_of(r->source),
-			.tool = token_of(r->tool),
-			.category = token_of(r->category),
-			.file = token_of(r->file),
-			.message = r->message,
-			.msg_hash = hash_bytes(r->message, len),
-			.count = 1,
-		};
-
+	case REC_DIAG:
 		c->has_diags = true;
 		c->diags[r->severity]++;
-		/*
-		 * A message seen before as its own identity text counts
-		 * without being normalised again; the others are, and their
-		 * text is interned only when their group is new.
-		 */
-		g = find_diag(s, &d, d.msg_hash, &slot);
-		if (g && g->plain) {
-			g->count++;
-		} else {
-			d.message = identity_text(r->message, len, &sb,
-						  &id_len);
-			if (d.message == r->message)
-				d.plain = true;
-			else
-				d.msg_hash = hash_bytes(d.message, id_len);
-			g = add_diag(s, &d, d.msg_hash);
-		}
-		strbuf_release(&sb);
-		if (r->includer && r->includer != r->file)
-			diag_add_includer(g, token_of(r->includer));
+		count_diag(s, r);
 		break;
-	}
 	case REC_NOTICE: {
 		struct notice_group n = {
 			.source = token_interned(r->source),

@@ -77,6 +77,22 @@ static inline const char *intern_static(const char *s)
 	return m->val;
 }
 
+/**
+ * ptr_hash() - the slot of a pointer in an open-addressing table
+ * @p: the pointer, compared by address
+ * @size: the table's size, a power of two
+ *
+ * Return: a slot in [0, @size).
+ */
+static inline size_t ptr_hash(const void *p, size_t size)
+{
+	uintptr_t v = (uintptr_t)p;
+
+	v ^= v >> 17;
+	v *= 0x9e3779b97f4a7c15ULL;
+	return (v >> 7) & (size - 1);
+}
+
 /*
  * The small string helpers every line of a log goes through, inline: most
  * calls fail at the first byte, which is cheaper than any call.
