@@ -119,8 +119,8 @@ static bool has_typographic_quote(const char *s, size_t len)
 	return false;
 }
 
-static void note_line(struct kbuild *kb, const struct line *l,
-		      const struct location *loc, const char *msg)
+static __noinline void note_line(struct kbuild *kb, const struct line *l,
+				 const struct location *loc, const char *msg)
 {
 	struct record *r = kbuild_last(kb);
 
@@ -162,6 +162,18 @@ static void note_line(struct kbuild *kb, const struct line *l,
 	kbuild_attach(kb, l->s, l->len);
 }
 
+/* Does the message hold " [-W", where a -W flag starts? */
+static inline bool has_flag(const char *msg, size_t len)
+{
+	const char *p, *end = msg + len;
+
+	/* found by its '[', which few messages hold */
+	for (p = msg + 1; p < end && (p = memchr(p, '[', end - p)); p++)
+		if (p[-1] == ' ' && p[1] == '-' && p[2] == 'W')
+			return true;
+	return false;
+}
+
 static bool located_line(struct kbuild *kb, const struct line *l)
 {
 	struct location loc;
@@ -180,10 +192,10 @@ static bool located_line(struct kbuild *kb, const struct line *l)
 		note_line(kb, l, &loc, msg);
 		return true;
 	}
-	/* no column and no flag: kernel-doc's, not ours */
-	if (!loc.column && !strstr(msg, " [-W"))
-		return false;
 	len = l->len - (msg - l->s);
+	/* no column and no flag: kernel-doc's, not ours */
+	if (!loc.column && !has_flag(msg, len))
+		return false;
 	mlen = split_flag(kb, msg, len, &category, &werror);
 	r = kbuild_diag(kb, "build", kb->cc_tool, sev, &loc, category, msg,
 			mlen);
@@ -196,9 +208,9 @@ static bool located_line(struct kbuild *kb, const struct line *l)
 }
 
 /* "cc1: warning: x: No such file or directory [-Wmissing-include-dirs]" */
-static bool driver_line(struct kbuild *kb, const struct line *l)
+static __noinline bool driver_line(struct kbuild *kb, const struct line *l)
 {
-	const char *colon = strchr(l->s, ':');
+	const char *colon = l->colon;
 	const char *msg, *category;
 	enum severity sev;
 	bool note, werror;
@@ -206,7 +218,8 @@ static bool driver_line(struct kbuild *kb, const struct line *l)
 	size_t mlen;
 	int cc;
 
-	if (!colon || colon[1] != ' ' || memchr(l->s, ' ', colon - l->s))
+	/* a blank after the first ':', so l->space is set; none before */
+	if (!colon || colon[1] != ' ' || l->space < colon)
 		return false;
 	cc = compiler_name(l->s, colon - l->s);
 	if (!cc)
@@ -228,7 +241,7 @@ static bool driver_line(struct kbuild *kb, const struct line *l)
 		kbuild_attach(kb, l->s, l->len);
 		return true;
 	}
-	mlen = split_flag(kb, msg, strlen(msg), &category, &werror);
+	mlen = split_flag(kb, msg, l->len - (msg - l->s), &category, &werror);
 	r = kbuild_diag(kb, "build", cc == 'g' ? "gcc" : "clang", sev, NULL,
 			category, msg, mlen);
 	r->werror = werror;
@@ -236,7 +249,7 @@ static bool driver_line(struct kbuild *kb, const struct line *l)
 }
 
 /* "In file included from", "In function", "inlined from", ... */
-static bool context_line(struct kbuild *kb, const struct line *l)
+static __noinline bool context_line(struct kbuild *kb, const struct line *l)
 {
 	static const char *const after_file[] = {
 		": In function ", ": In member function ",
@@ -258,8 +271,13 @@ static bool context_line(struct kbuild *kb, const struct line *l)
 		kbuild_add_pending(kb, s, l->len);
 		return true;
 	}
-	if (p > s || !(p = strstr(s, ": ")) || memchr(s, ' ', p - s))
+	/*
+	 * The first ": ", with no blank before it: the line's first blank
+	 * is the one right after a ':'.
+	 */
+	if (p > s || !l->space || l->space == s || l->space[-1] != ':')
 		return false;
+	p = l->space - 1;
 	/* each of them is ": In ..." or ": At ..." */
 	if (p[2] != 'I' && p[2] != 'A')
 		return false;
@@ -298,7 +316,7 @@ static bool gutter_line(struct kbuild *kb, const struct line *l)
 }
 
 /* "3 warnings generated.", "1 warning and 2 errors generated." */
-static bool clang_summary(struct kbuild *kb, const struct line *l)
+static __noinline bool clang_summary(struct kbuild *kb, const struct line *l)
 {
 	const char *p = skip_digits(l->s);
 
@@ -313,12 +331,36 @@ static bool clang_summary(struct kbuild *kb, const struct line *l)
 }
 
 /* "gcc (Debian 12.2.0-14) 12.2.0", "Debian clang version 14.0.6" */
-static bool banner_line(struct kbuild *kb, const struct line *l)
+static __noinline bool banner_line(struct kbuild *kb, const struct line *l)
 {
-	const char *s = l->s, *p, *v;
+	const char *s = l->s, *sp = l->space, *p, *v;
 	size_t n;
 
-	p = strstr(s, "clang version ");
+	/* each banner has a blank */
+	if (!sp)
+		return false;
+	/*
+	 * The first "clang version " of the line: it holds a blank, so it
+	 * either ends the line's first word with "clang" or starts after
+	 * the first blank.
+	 */
+	p = NULL;
+	if (sp - s >= 5 && !memcmp(sp - 5, "clang", 5) &&
+	    starts_with(sp, " version ")) {
+		p = sp - 5;
+	} else {
+		const char *end = s + l->len;
+
+		/* found by its 'v', which few lines hold */
+		for (v = sp + 7; v < end && (v = memchr(v, 'v', end - v));
+		     v++) {
+			if (!memcmp(v - 6, "clang ", 6) &&
+			    starts_with(v, "version ")) {
+				p = v - 6;
+				break;
+			}
+		}
+	}
 	if (p && (p == s || p[-1] == ' ') && is_digit(p[14])) {
 		v = p + 14;
 		n = strcspn(v, " ");
@@ -326,7 +368,7 @@ static bool banner_line(struct kbuild *kb, const struct line *l)
 		kb->clang_evidence += EV_STRONG;
 		return true;
 	}
-	p = strchr(s, ' ');
+	p = sp;
 	/* "cc (Debian 12.2.0-14) 12.2.0": the system cc is gcc */
 	if (p && p[1] == '(' && (compiler_name(s, p - s) == 'g' ||
 				 (p - s == 2 && !memcmp(s, "cc", 2))) &&
@@ -346,7 +388,7 @@ static bool banner_line(struct kbuild *kb, const struct line *l)
 }
 
 /* make V=1: "  gcc -Wp,-MMD,... -DKBUILD_EXTRA_WARN1 ..." */
-static bool command_line(struct kbuild *kb, const struct line *l)
+static __noinline bool command_line(struct kbuild *kb, const struct line *l)
 {
 	const char *p = skip_spaces(l->s), *e, *w;
 	int cc;
@@ -374,6 +416,20 @@ static bool command_line(struct kbuild *kb, const struct line *l)
 	return true;
 }
 
+/* An indented line that is no excerpt: context, or a V=1 command */
+static __noinline bool indented_line(struct kbuild *kb,
+				     const struct line *l)
+{
+	return context_line(kb, l) || command_line(kb, l);
+}
+
+/* A line that starts with no blank, no '|' and no digit */
+static __noinline bool plain_line(struct kbuild *kb, const struct line *l)
+{
+	return located_line(kb, l) || context_line(kb, l) ||
+	       driver_line(kb, l) || banner_line(kb, l);
+}
+
 /**
  * fmt_cc_line() - read a line that gcc or clang printed
  * @kb: the log state
@@ -383,13 +439,13 @@ static bool command_line(struct kbuild *kb, const struct line *l)
  */
 bool fmt_cc_line(struct kbuild *kb, const struct line *l)
 {
-	if (is_space(l->s[0]) || l->s[0] == '|')
-		return gutter_line(kb, l) || context_line(kb, l) ||
-		       command_line(kb, l);
-	if (is_digit(l->s[0]))
+	int c = l->s[0];
+
+	if (is_space(c) || c == '|')
+		return gutter_line(kb, l) || indented_line(kb, l);
+	if (is_digit(c))
 		return clang_summary(kb, l);
-	return located_line(kb, l) || context_line(kb, l) ||
-	       driver_line(kb, l) || banner_line(kb, l);
+	return plain_line(kb, l);
 }
 
 /**

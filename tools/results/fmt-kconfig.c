@@ -14,14 +14,14 @@
 
 #include "kbuild.h"
 
+/* A base name that starts "Kconfig": Kconfig, Kconfig.debug */
 static bool is_kconfig_file(const struct location *loc)
 {
-	const char *base = loc->file, *p;
+	const char *slash = memrchr(loc->file, '/', loc->file_len);
+	const char *base = slash ? slash + 1 : loc->file;
 
-	for (p = loc->file; p < loc->file + loc->file_len; p++)
-		if (*p == '/')
-			base = p + 1;
-	return !strncmp(base, "Kconfig", 7);
+	return loc->file + loc->file_len - base >= 7 &&
+	       !memcmp(base, "Kconfig", 7);
 }
 
 /**
@@ -50,6 +50,7 @@ bool fmt_kconfig_line(struct kbuild *kb, const struct line *l)
 	msg = severity_word(loc.rest, &sev, &note);
 	if (!msg || note)
 		return false;
-	kbuild_diag(kb, "build", "kconfig", sev, &loc, NULL, msg, strlen(msg));
+	kbuild_diag(kb, "build", "kconfig", sev, &loc, NULL, msg,
+		    l->len - (msg - l->s));
 	return true;
 }

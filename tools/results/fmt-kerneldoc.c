@@ -29,6 +29,6 @@ bool fmt_kerneldoc_line(struct kbuild *kb, const struct line *l)
 	if (!msg || note || strstr(msg, " [-W"))
 		return false;
 	kbuild_diag(kb, "build", "kernel-doc", sev, &loc, NULL, msg,
-		    strlen(msg));
+		    l->len - (msg - l->s));
 	return true;
 }

@@ -65,13 +65,16 @@ static bool reference_line(struct kbuild *kb, const struct line *l)
 	char *obj;
 	size_t i;
 
+	/* each of them comes after a ':' */
+	if (is_space(l->s[0]) || !l->colon)
+		return false;
 	for (i = 0; i < ARRAY_SIZE(kinds) && !msg; i++) {
 		const char *p = strstr(l->s, kinds[i]);
 
 		if (p && p - l->s > 2 && p[-1] == ' ' && p[-2] == ':')
 			msg = p;
 	}
-	if (!msg || is_space(l->s[0]))
+	if (!msg)
 		return false;
 	obj = kb->pending.len ? object_from_context(kb) : NULL;
 	/*
@@ -122,8 +125,9 @@ bool fmt_ld_line(struct kbuild *kb, const struct line *l)
 			kbuild_attach(kb, s, l->len);
 		return true;
 	}
-	colon = strchr(s, ':');
-	if (!colon || colon[1] != ' ' || memchr(s, ' ', colon - s) ||
+	/* "LINKER: ": a blank after the first ':', so l->space is set */
+	colon = l->colon;
+	if (!colon || colon[1] != ' ' || l->space < colon ||
 	    !is_linker(s, colon - s))
 		return reference_line(kb, l);
 	rest = colon + 2;

@@ -11,7 +11,7 @@
 #include "kbuild.h"
 #include "util.h"
 
-static bool is_makefile(const char *file, size_t len)
+static inline bool is_makefile(const char *file, size_t len)
 {
 	const char *slash, *base;
 	size_t n;
@@ -22,8 +22,17 @@ static bool is_makefile(const char *file, size_t len)
 	slash = memrchr(file, '/', len);
 	base = slash ? slash + 1 : file;
 	n = file + len - base;
-	if (!n || !strchr("MKGm", *base))
+	if (!n)
 		return false;
+	switch (*base) {
+	case 'M':
+	case 'K':
+	case 'G':
+	case 'm':
+		break;
+	default:
+		return false;
+	}
 #define IS(name) (n == sizeof(name) - 1 && !memcmp(base, name, n))
 	return IS("Makefile") || IS("Kbuild") || IS("GNUmakefile") ||
 	       IS("makefile") || (n >= 9 && !memcmp(base, "Makefile.", 9));
@@ -60,20 +69,21 @@ static void learn_arch(struct kbuild *kb, const char *target)
 	free(arch);
 }
 
-/* "  CC [M]  drivers/foo.o": two spaces, an upper-case action, a target */
-static bool progress_line(struct kbuild *kb, const struct line *l)
+/*
+ * "  CC [M]  drivers/foo.o": two spaces, an upper-case action, a target.
+ * fmt_make_line() has seen the two spaces and the upper-case letter.
+ */
+static __noinline bool progress_line(struct kbuild *kb, const struct line *l)
 {
 	const char *s = l->s, *action, *p;
 	size_t alen;
 
-	if (s[0] != ' ' || s[1] != ' ' || !is_upper(s[2]))
-		return false;
 	action = s + 2;
 	p = action;
 	while (is_upper(*p) || is_digit(*p) || *p == '_' || *p == '-')
 		p++;
 	alen = p - action;
-	if (!strncmp(p, " [M]", 4))
+	if (p[0] == ' ' && p[1] == '[' && p[2] == 'M' && p[3] == ']')
 		p += 4;
 	if (*p != ' ')
 		return false;
@@ -82,7 +92,7 @@ static bool progress_line(struct kbuild *kb, const struct line *l)
 	if (!*p || alen < 2 || (p - s < 10 && alen < 8))
 		return false;
 
-	if (alen == 5 && !strncmp(action, "CHECK", 5)) {
+	if (alen == 5 && !memcmp(action, "CHECK", 5)) {
 		/* a checker (sparse) ran over it: coverage, not a build */
 		nameset_add(&kb->ctx->in->checked, p);
 		return true;
@@ -90,14 +100,14 @@ static bool progress_line(struct kbuild *kb, const struct line *l)
 	if (!kb->make_seen)
 		kb->make_line = l->nr;
 	kb->make_seen = true;
-	if ((alen == 2 && !strncmp(action, "CC", 2)) ||
-	    (alen == 6 && !strncmp(action, "HOSTCC", 6)) ||
-	    (alen == 3 && !strncmp(action, "CXX", 3)) ||
-	    (alen == 2 && !strncmp(action, "AS", 2))) {
+	if ((alen == 2 && !memcmp(action, "CC", 2)) ||
+	    (alen == 6 && !memcmp(action, "HOSTCC", 6)) ||
+	    (alen == 3 && !memcmp(action, "CXX", 3)) ||
+	    (alen == 2 && !memcmp(action, "AS", 2))) {
 		nameset_add(&kb->ctx->in->units, p);
 		if (alen == 2 && !input_label(kb->ctx->in, "arch"))
 			learn_arch(kb, p);
-	} else if (alen == 4 && !strncmp(action, "CALL", 4)) {
+	} else if (alen == 4 && !memcmp(action, "CALL", 4)) {
 		learn_from_path(kb, p, strlen(p), "/scripts/", false);
 	}
 	return true;
@@ -238,7 +248,8 @@ static void make_variable(struct kbuild *kb, const char *tok, size_t len)
 }
 
 /* "make ARCH=arm64 W=1 defconfig", as a CI log echoes it */
-static bool make_command_line(struct kbuild *kb, const struct line *l)
+static __noinline bool make_command_line(struct kbuild *kb,
+					 const struct line *l)
 {
 	const char *p = l->s;
 
@@ -261,16 +272,40 @@ static bool make_command_line(struct kbuild *kb, const struct line *l)
 	return true;
 }
 
-/* "Makefile:12: warning: overriding recipe for target 'x'" */
-static bool makefile_diag(struct kbuild *kb, const struct line *l)
+/* What starts with 'm': "make[1]: ...", "make ARCH=arm64 ..." */
+static __noinline bool make_line(struct kbuild *kb, const struct line *l)
 {
+	return make_status_line(kb, l) || make_command_line(kb, l);
+}
+
+/* "Makefile:12: warning: overriding recipe for target 'x'" */
+static __noinline bool makefile_diag(struct kbuild *kb, const struct line *l)
+{
+	const char *s = l->s, *colon = l->colon, *file;
 	struct location loc;
 	enum severity sev;
 	const char *msg;
-	bool note;
+	size_t len;
+	bool note, first;
 
-	if (!kbuild_location(kb, l, &loc) || !is_makefile(loc.file,
-							 loc.file_len))
+	/*
+	 * When the first ':' has a digit after it and no blank before it,
+	 * location_parse() ends the file name there: the name is known
+	 * before the position is read, and few are a Makefile's.
+	 */
+	first = colon && is_digit(colon[1]) && !is_space(s[0]) &&
+		(!l->space || l->space > colon);
+	if (first) {
+		file = s;
+		len = colon - s;
+	} else {
+		if (!kbuild_location(kb, l, &loc))
+			return false;
+		file = loc.file;
+		len = loc.file_len;
+	}
+	if (!is_makefile(file, len) ||
+	    (first && !kbuild_location(kb, l, &loc)))
 		return false;
 	msg = severity_word(loc.rest, &sev, &note);
 	if (!msg)
@@ -291,9 +326,12 @@ bool fmt_make_line(struct kbuild *kb, const struct line *l)
 {
 	switch (l->s[0]) {
 	case ' ':
+		/* not a gutter nor a caret line */
+		if (l->s[1] != ' ' || !is_upper(l->s[2]))
+			return false;
 		return progress_line(kb, l);
 	case 'm':
-		return make_status_line(kb, l) || make_command_line(kb, l);
+		return make_line(kb, l);
 	case '$':
 	case '+':
 	case '#':

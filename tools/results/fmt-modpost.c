@@ -74,6 +74,9 @@ bool fmt_modpost_line(struct kbuild *kb, const struct line *l)
 	const char *category = NULL;
 	size_t i;
 
+	/* what every line starts with: one test for all of them */
+	if (s[0] != 'W' && s[0] != 'E' && s[0] != 'F' && s[0] != 'S')
+		return false;
 	if ((msg = skip_prefix(s, "WARNING: modpost: ")))
 		sev = SEV_WARNING;
 	else if ((msg = skip_prefix(s, "ERROR: modpost: ")) ||

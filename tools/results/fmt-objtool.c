@@ -22,18 +22,24 @@
  */
 bool fmt_objtool_line(struct kbuild *kb, const struct line *l)
 {
-	const char *p = strstr(l->s, ": objtool: "), *w;
+	const char *sp = l->space, *p, *w;
 	struct location loc = { 0 };
 	enum severity sev;
 	bool note;
 
-	if (!p || p == l->s)
+	/*
+	 * "OBJ: warning: objtool: ..." or "OBJ: error: objtool: ...": the
+	 * first ": " has no blank before it, so the line's first blank is
+	 * the one right after a ':'.
+	 */
+	if (!sp || sp == l->s || sp[-1] != ':')
 		return false;
-	/* "OBJ: warning: objtool: ..." or "OBJ: error: objtool: ..." */
-	w = strstr(l->s, ": ");
-	if (!w || w >= p || memchr(l->s, ' ', w - l->s))
-		return false;
+	w = sp - 1;
 	if (!severity_word(w + 2, &sev, &note) || note)
+		return false;
+	/* the first ": objtool: ", which is not that first ": " */
+	p = strstr(w, ": objtool: ");
+	if (!p || p == w)
 		return false;
 	loc.file = l->s;
 	loc.file_len = w - l->s;

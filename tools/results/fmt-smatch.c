@@ -34,8 +34,9 @@ bool fmt_smatch_line(struct kbuild *kb, const struct line *l)
 	enum severity sev = SEV_WARNING;
 	size_t i;
 
-	p = strchr(s, ':');
-	if (!p || p == s || memchr(s, ' ', p - s) || !is_digit(p[1]))
+	/* the first ':', with no blank before it and a digit after */
+	p = l->colon;
+	if (!p || p == s || !is_digit(p[1]) || (l->space && l->space < p))
 		return false;
 	loc.file = s;
 	loc.file_len = p - s;

@@ -62,10 +62,15 @@ bool fmt_sphinx_line(struct kbuild *kb, const struct line *l)
 	if (kbuild_location(kb, l, &loc) && !loc.column) {
 		msg = sphinx_severity(loc.rest, &sev);
 	} else {
-		/* "FILE: WARNING: ..." with no line */
-		p = strstr(l->s, ": ");
-		if (!p || p == l->s || memchr(l->s, ' ', p - l->s))
+		/*
+		 * "FILE: WARNING: ..." with no line: the first ": ", with
+		 * no blank before it, so the line's first blank is the one
+		 * right after a ':' that is not the first byte
+		 */
+		p = l->space;
+		if (!p || p - l->s < 2 || p[-1] != ':')
 			return false;
+		p--;
 		loc.file = l->s;
 		loc.file_len = p - l->s;
 		loc.line = 0;
