@@ -2,6 +2,7 @@
 /*
  * strbuf.c: growth, detach, setlen, release and reuse.
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -85,6 +86,25 @@ START_TEST(test_add_and_addch)
 }
 END_TEST
 
+START_TEST(test_addul)
+{
+	struct strbuf sb = STRBUF_INIT;
+	char want[64];
+
+	strbuf_addul(&sb, 0);
+	strbuf_addch(&sb, ' ');
+	strbuf_addul(&sb, 7);
+	strbuf_addch(&sb, ' ');
+	strbuf_addul(&sb, 1000);
+	strbuf_addch(&sb, ' ');
+	strbuf_addul(&sb, ~0UL);
+	snprintf(want, sizeof(want), "0 7 1000 %lu", ~0UL);
+	ck_assert_str_eq(sb.buf, want);
+	ck_assert_uint_eq(sb.len, strlen(want));
+	strbuf_release(&sb);
+}
+END_TEST
+
 START_TEST(test_detach)
 {
 	struct strbuf sb = STRBUF_INIT;
@@ -157,6 +177,7 @@ Suite *strbuf_suite(void)
 	tcase_add_test(tc, test_detach);
 	tcase_add_test(tc, test_setlen);
 	tcase_add_test(tc, test_release_then_reuse);
+	tcase_add_test(tc, test_addul);
 	suite_add_tcase(s, tc);
 	return s;
 }

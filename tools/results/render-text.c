@@ -229,8 +229,11 @@ static void render_failures(const struct summary *s,
  */
 static void render_count(unsigned long count, struct strbuf *out)
 {
-	if (count > 1)
-		strbuf_addf(out, "      %lu occurrences\n", count);
+	if (count > 1) {
+		strbuf_addstr(out, "      ");
+		strbuf_addul(out, count);
+		strbuf_addstr(out, " occurrences\n");
+	}
 }
 
 /*
@@ -256,6 +259,12 @@ static void render_includers(const struct diag_group *d, struct strbuf *out)
  * One section per tool, its title counting what it holds; errors come
  * first within it. The diagnostics are sorted by tool already.
  */
+/* A group's name as "%s" writes it, NULL too (a group never has one) */
+static void add_name(struct strbuf *out, const char *s)
+{
+	strbuf_addstr(out, s ? s : "(null)");
+}
+
 static void render_diags(const struct summary *s, const struct text_opts *o,
 			 struct strbuf *out)
 {
@@ -280,9 +289,18 @@ static void render_diags(const struct summary *s, const struct text_opts *o,
 			if (!listed(o, k - i, n_all, out))
 				continue;
 
-			strbuf_addf(out, "  %s %s %s %s: %s\n",
-				    severity_name(d->severity), d->source,
-				    d->category, d->file, d->message);
+			/* "  %s %s %s %s: %s\n", one per group: no printf */
+			strbuf_addstr(out, "  ");
+			add_name(out, severity_name(d->severity));
+			strbuf_addch(out, ' ');
+			add_name(out, d->source);
+			strbuf_addch(out, ' ');
+			add_name(out, d->category);
+			strbuf_addch(out, ' ');
+			add_name(out, d->file);
+			strbuf_addstr(out, ": ");
+			add_name(out, d->message);
+			strbuf_addch(out, '\n');
 			render_count(d->count, out);
 			render_includers(d, out);
 		}

@@ -93,6 +93,25 @@ void strbuf_addch(struct strbuf *sb, int c)
 	sb->buf[sb->len] = '\0';
 }
 
+/**
+ * strbuf_addul() - append a number in decimal
+ * @sb: the buffer
+ * @v: the number
+ *
+ * What "%lu" gives, without going through printf: RESULTS writes one
+ * for every group it lists.
+ */
+void strbuf_addul(struct strbuf *sb, unsigned long v)
+{
+	char digits[3 * sizeof(v)], *p = digits + sizeof(digits);
+
+	do {
+		*--p = '0' + v % 10;
+		v /= 10;
+	} while (v);
+	strbuf_add(sb, p, digits + sizeof(digits) - p);
+}
+
 void strbuf_addf(struct strbuf *sb, const char *fmt, ...)
 {
 	va_list ap;

@@ -27,6 +27,7 @@ void strbuf_grow(struct strbuf *sb, size_t extra);
 void strbuf_add(struct strbuf *sb, const void *data, size_t len);
 void strbuf_addstr(struct strbuf *sb, const char *s);
 void strbuf_addch(struct strbuf *sb, int c);
+void strbuf_addul(struct strbuf *sb, unsigned long v);
 void strbuf_addf(struct strbuf *sb, const char *fmt, ...) __printf(2, 3);
 void strbuf_setlen(struct strbuf *sb, size_t len);
 int strbuf_read_file(struct strbuf *sb, const char *path);
