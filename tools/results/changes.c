@@ -206,15 +206,6 @@ const char *change_kind_name(enum change_kind kind)
 	return kind < CHANGE_NR ? names[kind] : "?";
 }
 
-static int cmps(const char *a, const char *b)
-{
-	if (a == b)
-		return 0;
-	if (!a || !b)
-		return a ? 1 : -1;
-	return strcmp(a, b);
-}
-
 /**
  * change_cmp_identity() - order items by identity
  * @a: an item
@@ -232,20 +223,20 @@ int change_cmp_identity(const struct change *a, const struct change *b)
 	if (c)
 		return c;
 	if (!a->diag) {
-		c = cmps(a->source, b->source);
-		return c ? c : cmps(a->name, b->name);
+		c = strcmp_null(a->source, b->source);
+		return c ? c : strcmp_null(a->name, b->name);
 	}
-	c = cmps(a->tool, b->tool);
+	c = strcmp_null(a->tool, b->tool);
 	if (!c)
 		c = (int)a->severity - (int)b->severity;
 	if (!c)
-		c = cmps(a->file, b->file);
+		c = strcmp_null(a->file, b->file);
 	if (!c)
-		c = cmps(a->message, b->message);
+		c = strcmp_null(a->message, b->message);
 	if (!c)
-		c = cmps(a->category, b->category);
+		c = strcmp_null(a->category, b->category);
 	if (!c)
-		c = cmps(a->source, b->source);
+		c = strcmp_null(a->source, b->source);
 	return c;
 }
 
@@ -284,13 +275,13 @@ static int cmp_known(const struct known_hit *a, const struct known_hit *b)
 	int c = (int)b->seen - (int)a->seen;
 
 	if (!c)
-		c = cmps(a->ref.link, b->ref.link);
+		c = strcmp_null(a->ref.link, b->ref.link);
 	if (!c)
 		c = (int)a->ref.intermittent - (int)b->ref.intermittent;
 	if (!c)
-		c = cmps(a->ref.since, b->ref.since);
+		c = strcmp_null(a->ref.since, b->ref.since);
 	if (!c)
-		c = cmps(a->ref.note, b->ref.note);
+		c = strcmp_null(a->ref.note, b->ref.note);
 	if (!c && a->seen)
 		c = cmp_item(&a->item, &b->item);
 	return c;

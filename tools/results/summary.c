@@ -220,16 +220,6 @@ enum { LAST_SOURCE, LAST_TOOL, LAST_CATEGORY, LAST_FILE, LAST_INCLUDER,
        LAST_NR };
 static struct token_memo token_last[LAST_NR];
 
-/* strcmp() that takes NULL, which sorts first */
-static int cmpstr(const char *a, const char *b)
-{
-	if (a == b)
-		return 0;
-	if (!a || !b)
-		return a ? 1 : -1;
-	return strcmp(a, b);
-}
-
 struct source_counts *summary_source(struct summary *s, const char *source)
 {
 	size_t i;
@@ -316,18 +306,18 @@ void summary_add_ci_failure(struct summary *s, const struct ci_failure *f)
 int summary_cmp_ci_failure(const struct ci_failure *a,
 			   const struct ci_failure *b)
 {
-	int c = cmpstr(a->origin, b->origin);
+	int c = strcmp_null(a->origin, b->origin);
 
 	if (!c)
 		c = (int)b->build - (int)a->build;
 	if (!c)
-		c = cmpstr(a->name, b->name);
+		c = strcmp_null(a->name, b->name);
 	if (!c)
 		c = (int)a->status - (int)b->status;
 	if (!c)
-		c = cmpstr(a->log, b->log);
+		c = strcmp_null(a->log, b->log);
 	if (!c)
-		c = cmpstr(a->issues, b->issues);
+		c = strcmp_null(a->issues, b->issues);
 	return c;
 }
 
@@ -1009,11 +999,11 @@ static int cmp_input(const void *pa, const void *pb)
 	size_t i;
 	int c;
 
-	c = cmpstr(a->kind, b->kind);
+	c = strcmp_null(a->kind, b->kind);
 	if (!c)
-		c = cmpstr(a->name, b->name);
+		c = strcmp_null(a->name, b->name);
 	for (i = 0; !c && i < a->nr_label && i < b->nr_label; i++)
-		c = cmpstr(a->label[i], b->label[i]);
+		c = strcmp_null(a->label[i], b->label[i]);
 	if (!c)
 		c = (a->nr_label > b->nr_label) - (a->nr_label < b->nr_label);
 	return c;
@@ -1059,14 +1049,14 @@ static int cmp_ci_failure(const void *pa, const void *pb)
 static int cmp_failure(const void *pa, const void *pb)
 {
 	const struct failure *a = pa, *b = pb;
-	int c = cmpstr(a->source, b->source);
+	int c = strcmp_null(a->source, b->source);
 
 	if (!c)
-		c = cmpstr(a->name, b->name);
+		c = strcmp_null(a->name, b->name);
 	if (!c)
 		c = (int)a->status - (int)b->status;
 	if (!c)
-		c = cmpstr(a->reason, b->reason);
+		c = strcmp_null(a->reason, b->reason);
 	return c;
 }
 
@@ -1074,30 +1064,30 @@ static int cmp_failure(const void *pa, const void *pb)
 static int cmp_diag(const void *pa, const void *pb)
 {
 	const struct diag_group *a = pa, *b = pb;
-	int c = cmpstr(a->tool, b->tool);
+	int c = strcmp_null(a->tool, b->tool);
 
 	if (!c)
 		c = (int)a->severity - (int)b->severity;
 	if (!c)
-		c = cmpstr(a->file, b->file);
+		c = strcmp_null(a->file, b->file);
 	if (!c)
-		c = cmpstr(a->message, b->message);
+		c = strcmp_null(a->message, b->message);
 	if (!c)
-		c = cmpstr(a->category, b->category);
+		c = strcmp_null(a->category, b->category);
 	if (!c)
-		c = cmpstr(a->source, b->source);
+		c = strcmp_null(a->source, b->source);
 	return c;
 }
 
 static int cmp_notice(const void *pa, const void *pb)
 {
 	const struct notice_group *a = pa, *b = pb;
-	int c = cmpstr(a->source, b->source);
+	int c = strcmp_null(a->source, b->source);
 
 	if (!c)
-		c = cmpstr(a->tool, b->tool);
+		c = strcmp_null(a->tool, b->tool);
 	if (!c)
-		c = cmpstr(a->message, b->message);
+		c = strcmp_null(a->message, b->message);
 	return c;
 }
 

@@ -171,6 +171,16 @@ static inline bool ends_with(const char *s, const char *suffix)
 	return ends_with_n(s, strlen(s), suffix);
 }
 
+/* strcmp() that takes NULL, which sorts first */
+static inline int strcmp_null(const char *a, const char *b)
+{
+	if (a == b)
+		return 0;
+	if (!a || !b)
+		return a ? 1 : -1;
+	return strcmp(a, b);
+}
+
 static inline const char *skip_digits(const char *s)
 {
 	while (is_digit(*s))
