@@ -39,6 +39,27 @@ void kbuild_free(struct kbuild *kb)
 	free(kb);
 }
 
+/*
+ * parse_ulong() of a line or column number: up to 18 digits cannot
+ * overflow, and need no test for it at each digit.
+ */
+static inline bool position_number(const char *s, const char **end,
+				   unsigned long *val)
+{
+	const char *p = s;
+	unsigned long v = 0;
+
+	while (is_digit(*p) && p - s < 18)
+		v = v * 10 + (*p++ - '0');
+	if (is_digit(*p))
+		return parse_ulong(s, end, val);
+	if (p == s)
+		return false;
+	*end = p;
+	*val = v;
+	return true;
+}
+
 /* The rest of location_parse(), from the ':' after the file name */
 static bool location_from(const char *s, const char *p, struct location *loc)
 {
@@ -47,10 +68,10 @@ static bool location_from(const char *s, const char *p, struct location *loc)
 	memset(loc, 0, sizeof(*loc));
 	loc->file = s;
 	loc->file_len = p - s;
-	if (!parse_ulong(p + 1, &q, &loc->line))
+	if (!position_number(p + 1, &q, &loc->line))
 		return false;
 	if (*q == ':' && is_digit(q[1])) {
-		if (!parse_ulong(q + 1, &q, &loc->column))
+		if (!position_number(q + 1, &q, &loc->column))
 			return false;
 	}
 	if (*q != ':' || !loc->file_len)
@@ -89,57 +110,42 @@ bool location_parse(const char *s, struct location *loc)
 	return location_from(s, p, loc);
 }
 
-/**
- * recent_intern() - intern_n(), for names that come in runs
- * @rc: the last name interned through it
- * @s: the bytes
- * @n: their number
- *
- * A unit's diagnostics come together, with the same file and often the
- * same flag: comparing with the last one saves hashing each.
- *
- * Return: the interned name.
- */
-const char *recent_intern(struct recent *rc, const char *s, size_t n)
+/* recent_intern() of a name that is not the last one */
+const char *recent_intern_older(struct recent *rc, const char *s, size_t n)
 {
-	if (!rc->s || rc->len != n || memcmp(rc->s, s, n)) {
-		rc->s = intern_n(s, n);
-		rc->len = n;
+	const char *hit;
+	size_t len;
+
+	if (rc->s[1] && rc->len[1] == n && !memcmp(rc->s[1], s, n)) {
+		hit = rc->s[1];
+		len = rc->len[1];
+	} else {
+		hit = intern_n(s, n);
+		len = n;
 	}
-	return rc->s;
+	rc->s[1] = rc->s[0];
+	rc->len[1] = rc->len[0];
+	rc->s[0] = hit;
+	rc->len[0] = len;
+	return hit;
 }
 
-/**
- * kbuild_location() - location_parse() of a log line, read once
- * @kb: the log state
- * @l: the line being offered
- * @loc: the position found
- *
- * Several formats ask for the position of the same line; it is parsed
- * for the first and remembered for the others.
- *
- * Return: true when the line starts with a position.
- */
-bool kbuild_location(struct kbuild *kb, const struct line *l,
-		     struct location *loc)
+/* kbuild_location()'s work for a line it has not seen */
+void kbuild_locate(struct kbuild *kb, const struct line *l)
 {
-	if (kb->loc_line != l->s || kb->loc_nr != l->nr) {
-		kb->loc_line = l->s;
-		kb->loc_nr = l->nr;
-		/*
-		 * location_parse() turns a line away, @kb->loc untouched,
-		 * when no ':' comes before its first blank.
-		 */
-		if (!l->colon || (l->space && l->space < l->colon))
-			kb->loc_ok = false;
-		else if (is_digit(l->colon[1]) && !is_space(l->s[0]))
-			/* the first ':' ends the file name: no search */
-			kb->loc_ok = location_from(l->s, l->colon, &kb->loc);
-		else
-			kb->loc_ok = location_parse(l->s, &kb->loc);
-	}
-	*loc = kb->loc;
-	return kb->loc_ok;
+	kb->loc_line = l->s;
+	kb->loc_nr = l->nr;
+	/*
+	 * location_parse() turns a line away, @kb->loc untouched, when no
+	 * ':' comes before its first blank.
+	 */
+	if (!l->colon || (l->space && l->space < l->colon))
+		kb->loc_ok = false;
+	else if (is_digit(l->colon[1]) && !is_space(l->s[0]))
+		/* the first ':' ends the file name: no search */
+		kb->loc_ok = location_from(l->s, l->colon, &kb->loc);
+	else
+		kb->loc_ok = location_parse(l->s, &kb->loc);
 }
 
 /**
@@ -232,9 +238,11 @@ char *plain_quotes_to(char *out, const char *s, size_t len)
  * The unit that a header's diagnostic was compiled in, from the context
  * lines before it: the last of gcc's chain "In file included from A:1,"
  * / "                 from B.c:2:", or the file of sparse's
- * "B.c: note: in included file (through A):". Interned, or NULL.
+ * "B.c: note: in included file (through A):". Interned through @rc (a
+ * unit's own diagnostics name it too), or NULL.
  */
-static const char *outer_includer(const char *s, size_t len)
+static const char *outer_includer(struct recent *rc, const char *s,
+				  size_t len)
 {
 	const char *end = s + len, *unit = NULL, *p, *e;
 	size_t ulen = 0;
@@ -269,7 +277,7 @@ static const char *outer_includer(const char *s, size_t len)
 		}
 		s = nl ? nl + 1 : end;
 	}
-	return unit ? intern_n(unit, ulen) : NULL;
+	return unit ? recent_intern(rc, unit, ulen) : NULL;
 }
 
 /**
@@ -307,7 +315,10 @@ struct record *kbuild_diag(struct kbuild *kb, const char *source,
 		r->line = loc->line;
 		r->column = loc->column;
 	}
-	if (category)
+	/* the flag fmt-cc.c has just interned through the same names */
+	if (category && category == kb->recent_category.s[0])
+		r->category = category;
+	else if (category)
 		r->category = recent_intern(&kb->recent_category, category,
 					    strlen(category));
 	/* the record's text lives with the records: no malloc each */
@@ -316,10 +327,12 @@ struct record *kbuild_diag(struct kbuild *kb, const char *source,
 	r->message_pooled = true;
 	kb->header_diag = r->file && ends_with(r->file, ".h");
 	if (kb->pending.len && kb->header_diag)
-		r->includer = outer_includer(kb->pending.buf, kb->pending.len);
+		r->includer = outer_includer(&kb->recent_file,
+					     kb->pending.buf, kb->pending.len);
 	if (kb->pending.len && kb->keep_context)
 		r->context = strbuf_detach(&kb->pending);
-	strbuf_reset(&kb->pending);
+	if (kb->pending.len)
+		strbuf_reset(&kb->pending);
 	ctx->open_records++;
 	kb->last = ctx->res->nr - 1;
 	kb->had_excerpt = false;
@@ -329,25 +342,12 @@ struct record *kbuild_diag(struct kbuild *kb, const char *source,
 	return r;
 }
 
-/**
- * kbuild_attach() - attach a context line to the open diagnostic
- * @kb: the log state
- * @s: the line
- * @len: its length
- */
-void kbuild_attach(struct kbuild *kb, const char *s, size_t len)
+/* kbuild_attach()'s copy of a context line into the open record */
+void kbuild_keep_context(struct kbuild *kb, const char *s, size_t len)
 {
 	struct record *r = kbuild_last(kb);
 	struct strbuf sb = STRBUF_INIT;
 
-	if (!r) {
-		kbuild_add_pending(kb, s, len);
-		return;
-	}
-	kb->trailing++;
-	kb->excerpt_due = false;
-	if (!kb->keep_context)
-		return;
 	if (r->context) {
 		strbuf_addstr(&sb, r->context);
 		strbuf_addch(&sb, '\n');
@@ -605,11 +605,60 @@ static void path_map_grow(struct path_map *m)
 struct relativiser {
 	struct kbuild *kb;
 	const char *src, *obj;
+	char *src_clean, *obj_clean;	/* path_clean() of @src and @obj */
 	char *disk;			/* the tree found on disk, if any */
 	struct path_map map;
 };
 
-/* @raw made relative to the tree, computed once per distinct path. */
+/* Take @src as the source tree: a new one found on disk. */
+static void relativiser_set_src(struct relativiser *rv, const char *src)
+{
+	rv->src = src;
+	free(rv->src_clean);
+	rv->src_clean = src ? path_clean(src) : NULL;
+}
+
+/* Is @p relative, and path_clean() of it @p itself? */
+static bool clean_relative(const char *p)
+{
+	if (!*p || *p == '/')
+		return false;
+	for (;;) {
+		const char *e = strchrnul(p, '/');
+		size_t l = e - p;
+
+		if (!l || (p[0] == '.' && (l == 1 || (l == 2 && p[1] == '.'))))
+			return false;
+		if (!*e)
+			return true;
+		p = e + 1;
+	}
+}
+
+/*
+ * tree_relative() of an interned @raw that needs no cleaning when make's
+ * directory is the tree's, or NULL when it needs the whole of it: kbuild
+ * prints most paths so, and this saves copying each.
+ */
+static const char *relative_fast(const struct relativiser *rv,
+				 const char *raw)
+{
+	const char *rel;
+
+	if (rv->obj_clean && strcmp(rv->obj_clean, "."))
+		return NULL;
+	if (!clean_relative(raw))
+		return NULL;
+	rel = under(raw, rv->src_clean);
+	if (!rel)
+		rel = under(raw, rv->obj_clean);
+	return rel ? intern(rel) : raw;
+}
+
+/*
+ * @raw, interned, made relative to the tree, computed once per distinct
+ * path.
+ */
 static const char *relative(struct relativiser *rv, const char *raw)
 {
 	struct path_map *map = &rv->map;
@@ -621,15 +670,18 @@ static const char *relative(struct relativiser *rv, const char *raw)
 	j = path_slot(map, raw);
 	if (map->from[j])
 		return map->to[j];
+	map->from[j] = raw;
+	map->nr++;
+	map->to[j] = relative_fast(rv, raw);
+	if (map->to[j])
+		return map->to[j];
 	rel = tree_relative(raw, rv->src, rv->obj);
 	if (rel[0] == '/' && !rv->disk && (rv->disk = tree_on_disk(rel))) {
-		rv->src = rv->disk;
+		relativiser_set_src(rv, rv->disk);
 		free(rel);
 		rel = tree_relative(raw, rv->src, rv->obj);
 	}
-	map->from[j] = raw;
 	map->to[j] = intern(rel);
-	map->nr++;
 	free(rel);
 	return map->to[j];
 }
@@ -684,6 +736,8 @@ static void relativise(struct kbuild *kb)
 		 kb->objtree;
 	if (!rv.src && rv.obj)
 		rv.src = rv.obj;	/* no sign of O=: an in-tree build */
+	relativiser_set_src(&rv, rv.src);
+	rv.obj_clean = rv.obj ? path_clean(rv.obj) : NULL;
 	for (i = ctx->in->first_rec; i < ctx->res->nr; i++) {
 		struct record *r = &ctx->res->rec[i];
 
@@ -695,10 +749,12 @@ static void relativise(struct kbuild *kb)
 	if (ctx->acc) {
 		for (i = 0; i < ctx->acc->nr_diag; i++) {
 			struct diag_group *g = &ctx->acc->diag[i];
+			const char *f;
 
-			if (g->file != none)
-				g->file = token_interned(relative(&rv,
-								  g->file));
+			/* a group's file is a token: the same path is too */
+			if (g->file != none &&
+			    (f = relative(&rv, g->file)) != g->file)
+				g->file = token_interned(f);
 			if (g->inc)
 				relative_includers(&rv, g);
 		}
@@ -709,6 +765,8 @@ static void relativise(struct kbuild *kb)
 	relative_names(&rv, &ctx->in->checked);
 	free(rv.map.from);
 	free(rv.map.to);
+	free(rv.src_clean);
+	free(rv.obj_clean);
 	free(rv.disk);
 }
 

@@ -4,6 +4,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <string.h>
 
 #include "model.h"
 #include "parser.h"
@@ -26,10 +27,10 @@ struct location {
 	const char *rest;		/* after the last ':' and one space */
 };
 
-/* The last name interned for a purpose: see recent_intern() */
+/* The last two names interned for a purpose: see recent_intern() */
 struct recent {
-	const char *s;			/* interned, or NULL */
-	size_t len;
+	const char *s[2];		/* interned, or NULL; the last first */
+	size_t len[2];
 };
 
 struct kbuild {
@@ -58,8 +59,8 @@ struct kbuild {
 	bool gcc_quotes;		/* it quoted with U+2018/U+2019 */
 	bool keep_context;		/* store context lines in records */
 
-	struct recent recent_file;	/* the last diagnostics' file */
-	struct recent recent_category;	/* and category */
+	struct recent recent_file;	/* the last diagnostics' files */
+	struct recent recent_category;	/* and categories */
 
 	/* the position of the line being offered, parsed once */
 	const char *loc_line;
@@ -72,17 +73,16 @@ struct kbuild {
 struct kbuild *kbuild_new(struct parse_ctx *ctx);
 void kbuild_free(struct kbuild *kb);
 
-const char *recent_intern(struct recent *rc, const char *s, size_t n);
+const char *recent_intern_older(struct recent *rc, const char *s, size_t n);
 bool location_parse(const char *s, struct location *loc);
-bool kbuild_location(struct kbuild *kb, const struct line *l,
-		     struct location *loc);
+void kbuild_locate(struct kbuild *kb, const struct line *l);
 const char *severity_word(const char *s, enum severity *sev, bool *note);
 
 struct record *kbuild_diag(struct kbuild *kb, const char *source,
 			   const char *tool, enum severity sev,
 			   const struct location *loc, const char *category,
 			   const char *msg, size_t msg_len);
-void kbuild_attach(struct kbuild *kb, const char *s, size_t len);
+void kbuild_keep_context(struct kbuild *kb, const char *s, size_t len);
 void kbuild_add_pending(struct kbuild *kb, const char *s, size_t len);
 void kbuild_stop_attaching(struct kbuild *kb);
 void kbuild_learn_srctree(struct kbuild *kb, const char *dir, size_t len);
@@ -96,6 +96,27 @@ char *tree_relative(const char *path, const char *srctree,
 char *plain_quotes_to(char *out, const char *s, size_t len);
 
 /**
+ * recent_intern() - intern_n(), for names that come in runs
+ * @rc: the last names interned through it
+ * @s: the bytes
+ * @n: their number
+ *
+ * A unit's diagnostics come together, with the same file and often the
+ * same flag, and those of a header it includes between them: comparing
+ * with the last two saves hashing each. The last one is compared here,
+ * inline.
+ *
+ * Return: the interned name.
+ */
+static inline const char *recent_intern(struct recent *rc, const char *s,
+					size_t n)
+{
+	if (rc->s[0] && rc->len[0] == n && !memcmp(rc->s[0], s, n))
+		return rc->s[0];
+	return recent_intern_older(rc, s, n);
+}
+
+/**
  * kbuild_last() - the diagnostic whose context is being read
  * @kb: the log state
  *
@@ -106,6 +127,49 @@ static inline struct record *kbuild_last(struct kbuild *kb)
 	if (kb->last == NO_DIAG)
 		return NULL;
 	return &kb->ctx->res->rec[kb->last];
+}
+
+/**
+ * kbuild_location() - location_parse() of a log line, read once
+ * @kb: the log state
+ * @l: the line being offered
+ * @loc: the position found
+ *
+ * Several formats ask for the position of the same line; it is parsed
+ * for the first (kbuild_locate()) and remembered for the others.
+ *
+ * Return: true when the line starts with a position.
+ */
+static inline bool kbuild_location(struct kbuild *kb, const struct line *l,
+				   struct location *loc)
+{
+	if (kb->loc_line != l->s || kb->loc_nr != l->nr)
+		kbuild_locate(kb, l);
+	*loc = kb->loc;
+	return kb->loc_ok;
+}
+
+/**
+ * kbuild_attach() - attach a context line to the open diagnostic
+ * @kb: the log state
+ * @s: the line
+ * @len: its length
+ *
+ * With no diagnostic open, the line waits for the next one. Inline: a
+ * compiler's source excerpts come after most of its diagnostics, and a
+ * folding parse keeps no context (kbuild_keep_context()).
+ */
+static inline void kbuild_attach(struct kbuild *kb, const char *s,
+				 size_t len)
+{
+	if (kb->last == NO_DIAG) {
+		kbuild_add_pending(kb, s, len);
+		return;
+	}
+	kb->trailing++;
+	kb->excerpt_due = false;
+	if (kb->keep_context)
+		kbuild_keep_context(kb, s, len);
 }
 
 /* The formats of a make log, one file each. */

@@ -18,12 +18,15 @@ void results_init(struct results *res)
 
 static void record_release(struct record *r)
 {
-	if (!r->path_pooled)
+	/* most have none of these: a folding parse drops every record */
+	if (r->path && !r->path_pooled)
 		free(r->path);
-	free(r->reason);
-	if (!r->message_pooled)
+	if (r->reason)
+		free(r->reason);
+	if (r->message && !r->message_pooled)
 		free(r->message);
-	free(r->context);
+	if (r->context)
+		free(r->context);
 }
 
 /**
@@ -77,37 +80,17 @@ static void free_names(struct results *res)
 	res->names_left = 0;
 }
 
-/**
- * results_alloc() - memory that lives with the records
- * @res: the model
- * @size: how many bytes
- *
- * For the small arrays and names of records that a parse makes by the
- * hundred thousand (a KTAP log's results): cheaper than malloc() and
- * free() each, and freed all at once when @res holds no record.
- *
- * Return: @size bytes aligned for a pointer, valid while @res holds
- * records.
- */
-void *results_alloc(struct results *res, size_t size)
+/* results_alloc()'s new block, for @size bytes at least */
+void *results_alloc_block(struct results *res, size_t size)
 {
-	size_t pad = -(uintptr_t)res->names_next & (sizeof(void *) - 1);
-	void *p;
+	size_t bsize = size > NAME_BLOCK ? size : NAME_BLOCK;
+	struct name_block *b = xmalloc(sizeof(*b) + bsize);
 
-	if (size + pad > res->names_left) {
-		size_t bsize = size > NAME_BLOCK ? size : NAME_BLOCK;
-		struct name_block *b = xmalloc(sizeof(*b) + bsize);
-
-		b->next = res->names;
-		res->names = b;
-		res->names_next = b->text;
-		res->names_left = bsize;
-		pad = 0;
-	}
-	p = res->names_next + pad;
-	res->names_next += pad + size;
-	res->names_left -= pad + size;
-	return p;
+	b->next = res->names;
+	res->names = b;
+	res->names_next = b->text + size;
+	res->names_left = bsize - size;
+	return b->text;
 }
 
 /**
@@ -179,35 +162,6 @@ void results_release(struct results *res)
 		free(res->folded);
 	}
 	results_init(res);
-}
-
-/**
- * results_add() - append an empty record
- * @res: the model
- * @type: what kind of record
- * @source: the kind of input that produced it: a string literal or an
- *	    interned string (intern_static())
- * @in: the input it came from
- * @line: its 1-based line in that input
- *
- * The returned pointer is valid until the next results_add().
- *
- * Return: the new record, zeroed but for the arguments.
- */
-struct record *results_add(struct results *res, enum record_type type,
-			   const char *source, const struct input *in,
-			   unsigned long line)
-{
-	struct record *r;
-
-	ALLOC_GROW(res->rec, res->nr + 1, res->alloc);
-	r = &res->rec[res->nr++];
-	memset(r, 0, sizeof(*r));
-	r->type = type;
-	r->source = intern_static(source);
-	r->input = in ? in->name : NULL;
-	r->input_line = line;
-	return r;
 }
 
 /**
@@ -317,9 +271,18 @@ bool nameset_has(const struct nameset *set, const char *name)
  */
 void nameset_add(struct nameset *set, const char *name)
 {
+	nameset_add_interned(set, intern(name));
+}
+
+/**
+ * nameset_add_interned() - nameset_add() of a name interned already
+ * @set: the set
+ * @name: the name, from intern()
+ */
+void nameset_add_interned(struct nameset *set, const char *name)
+{
 	size_t j;
 
-	name = intern(name);
 	if (has_interned(set, name))
 		return;
 	ALLOC_GROW(set->name, set->nr + 1, set->alloc);

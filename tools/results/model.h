@@ -4,6 +4,10 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+
+#include "util.h"
 
 /*
  * The record model: what the parsers append to, and what the renderers
@@ -141,19 +145,75 @@ void results_release(struct results *res);
 void results_clear_records(struct results *res);
 void results_truncate(struct results *res, size_t nr);
 const char *results_name(struct results *res, const char *s, size_t n);
-void *results_alloc(struct results *res, size_t size);
+void *results_alloc_block(struct results *res, size_t size);
 void record_set_message(struct record *r, char *msg);
-struct record *results_add(struct results *res, enum record_type type,
-			   const char *source, const struct input *in,
-			   unsigned long line);
 struct input *results_add_input(struct results *res, const char *name,
 				const char *kind);
+
+/**
+ * results_alloc() - memory that lives with the records
+ * @res: the model
+ * @size: how many bytes
+ *
+ * For the small arrays and names of records that a parse makes by the
+ * hundred thousand (a KTAP log's results, a build log's messages):
+ * cheaper than malloc() and free() each, and freed all at once when @res
+ * holds no record. Inline but for a new block (results_alloc_block()).
+ *
+ * Return: @size bytes aligned for a pointer, valid while @res holds
+ * records.
+ */
+static inline void *results_alloc(struct results *res, size_t size)
+{
+	size_t pad = -(uintptr_t)res->names_next & (sizeof(void *) - 1);
+	void *p;
+
+	if (size + pad > res->names_left)
+		return results_alloc_block(res, size);
+	p = res->names_next + pad;
+	res->names_next += pad + size;
+	res->names_left -= pad + size;
+	return p;
+}
+
+/**
+ * results_add() - append an empty record
+ * @res: the model
+ * @type: what kind of record
+ * @source: the kind of input that produced it: a string literal or an
+ *	    interned string (intern_static())
+ * @in: the input it came from
+ * @line: its 1-based line in that input
+ *
+ * The returned pointer is valid until the next results_add(). Inline: a
+ * build log makes one for each of its diagnostics.
+ *
+ * Return: the new record, zeroed but for the arguments.
+ */
+static inline struct record *results_add(struct results *res,
+					 enum record_type type,
+					 const char *source,
+					 const struct input *in,
+					 unsigned long line)
+{
+	struct record *r;
+
+	ALLOC_GROW(res->rec, res->nr + 1, res->alloc);
+	r = &res->rec[res->nr++];
+	memset(r, 0, sizeof(*r));
+	r->type = type;
+	r->source = intern_static(source);
+	r->input = in ? in->name : NULL;
+	r->input_line = line;
+	return r;
+}
 
 void input_set_label(struct input *in, const char *key, const char *value,
 		     bool given);
 const char *input_label(const struct input *in, const char *key);
 
 void nameset_add(struct nameset *set, const char *name);
+void nameset_add_interned(struct nameset *set, const char *name);
 bool nameset_has(const struct nameset *set, const char *name);
 void nameset_release(struct nameset *set);
 

@@ -23,6 +23,14 @@ void diag_add_includer(struct diag_group *g, const char *unit)
 	nameset_add(g->inc, unit);
 }
 
+/* diag_add_includer() of a unit known to be interned: no hashing */
+static void add_includer_interned(struct diag_group *g, const char *unit)
+{
+	if (!g->inc)
+		g->inc = xcalloc(1, sizeof(*g->inc));
+	nameset_add_interned(g->inc, unit);
+}
+
 /**
  * diag_includers() - how many units include a header with a warning
  * @g: the group
@@ -44,9 +52,10 @@ static void merge_includers(struct diag_group *g,
 
 	if (from == g)
 		return;
+	/* a nameset's names are interned */
 	if (from->inc)
 		for (i = 0; i < from->inc->nr; i++)
-			diag_add_includer(g, from->inc->name[i]);
+			add_includer_interned(g, from->inc->name[i]);
 	if (from->inc_total > g->inc_total)
 		g->inc_total = from->inc_total;
 }
@@ -356,13 +365,13 @@ static uint64_t mix(uint64_t h, uint64_t v)
  */
 static uint64_t diag_hash_msg(const struct diag_group *d, uint64_t msg_hash)
 {
-	uint64_t h = d->severity + 1;
+	/* a multiplier each, so that swapped names hash apart; one mix */
+	uint64_t v = (uintptr_t)d->source ^
+		     (uintptr_t)d->tool * 0xff51afd7ed558ccdULL ^
+		     (uintptr_t)d->category * 0xc4ceb9fe1a85ec53ULL ^
+		     (uintptr_t)d->file * 0x9e3779b97f4a7c15ULL;
 
-	h = mix(h, (uintptr_t)d->source);
-	h = mix(h, (uintptr_t)d->tool);
-	h = mix(h, (uintptr_t)d->category);
-	h = mix(h, (uintptr_t)d->file);
-	return mix(h, msg_hash);
+	return mix(msg_hash + d->severity, v);
 }
 
 static uint64_t message_hash(const struct diag_group *d)
@@ -430,22 +439,31 @@ void summary_reindex(struct summary *s)
 	index_release(&s->notice_index);
 }
 
-/* Make @ix index all @nr groups, with room for one more. */
-static void index_fit(struct group_index *ix, size_t nr, const void *groups,
-		      size_t size, uint64_t (*hash)(const void *))
+/* index_fit()'s work when the index must be built again */
+static __noinline void index_rebuild(struct group_index *ix, size_t nr,
+				     size_t room, const void *groups,
+				     size_t size,
+				     uint64_t (*hash)(const void *))
 {
 	size_t i;
 
-	if (ix->nr == nr && (nr + 1) * 2 <= ix->size)
-		return;
 	free(ix->slot);
 	ix->size = 64;
-	while ((nr + 1) * 2 > ix->size)
+	while ((nr + room) * 2 > ix->size)
 		ix->size *= 2;
 	ix->slot = xcalloc(ix->size, sizeof(*ix->slot));
 	ix->nr = 0;
 	for (i = 0; i < nr; i++)
 		index_put(ix, hash((const char *)groups + i * size), i);
+}
+
+/* Make @ix index all @nr groups, with room for @room more. */
+static inline void index_fit(struct group_index *ix, size_t nr, size_t room,
+			     const void *groups, size_t size,
+			     uint64_t (*hash)(const void *))
+{
+	if (ix->nr != nr || (nr + room) * 2 > ix->size)
+		index_rebuild(ix, nr, room, groups, size, hash);
 }
 
 static uint64_t diag_hash_v(const void *p)
@@ -470,7 +488,7 @@ static struct diag_group *find_diag(struct summary *s,
 	uint64_t h = diag_hash_msg(d, msg_hash);
 	size_t j;
 
-	index_fit(ix, s->nr_diag, s->diag, sizeof(*s->diag), diag_hash_v);
+	index_fit(ix, s->nr_diag, 1, s->diag, sizeof(*s->diag), diag_hash_v);
 	for (j = h & (ix->size - 1); ix->slot[j]; j = (j + 1) & (ix->size - 1)) {
 		struct diag_group *g = &s->diag[ix->slot[j] - 1];
 
@@ -483,18 +501,21 @@ static struct diag_group *find_diag(struct summary *s,
 
 /*
  * A new group for @d, whose message hashes to @msg_hash and is interned
- * here, in the free @slot that find_diag() gave, nothing added since.
+ * here unless @interned says it is already, in the free @slot that
+ * find_diag() gave, nothing added since.
  */
 static struct diag_group *new_diag(struct summary *s,
 				   const struct diag_group *d,
-				   uint64_t msg_hash, size_t slot)
+				   uint64_t msg_hash, size_t slot,
+				   bool interned)
 {
 	struct diag_group *g;
 
 	ALLOC_GROW(s->diag, s->nr_diag + 1, s->alloc_diag);
 	g = &s->diag[s->nr_diag];
 	*g = *d;
-	g->message = intern(d->message);
+	if (!interned)
+		g->message = intern(d->message);
 	g->msg_hash = msg_hash;
 	g->inc = NULL;
 	merge_includers(g, d);
@@ -505,12 +526,12 @@ static struct diag_group *new_diag(struct summary *s,
 }
 
 /*
- * Count @d, whose message hashes to @msg_hash and need not be interned:
- * a new group interns it.
+ * Count @d, whose message hashes to @msg_hash and need not be interned
+ * (@interned says whether it is): a new group interns it.
  */
 static struct diag_group *add_diag(struct summary *s,
 				   const struct diag_group *d,
-				   uint64_t msg_hash)
+				   uint64_t msg_hash, bool interned)
 {
 	struct diag_group *g;
 	size_t j;
@@ -522,7 +543,7 @@ static struct diag_group *add_diag(struct summary *s,
 		merge_includers(g, d);
 		return g;
 	}
-	return new_diag(s, d, msg_hash, j);
+	return new_diag(s, d, msg_hash, j, interned);
 }
 
 /**
@@ -536,7 +557,7 @@ static struct diag_group *add_diag(struct summary *s,
 struct diag_group *summary_add_diag(struct summary *s,
 				    const struct diag_group *d)
 {
-	return add_diag(s, d, message_hash(d));
+	return add_diag(s, d, message_hash(d), true);
 }
 
 /**
@@ -553,7 +574,7 @@ struct notice_group *summary_add_notice(struct summary *s,
 	uint64_t h = notice_hash(n);
 	size_t j;
 
-	index_fit(ix, s->nr_notice, s->notice, sizeof(*s->notice),
+	index_fit(ix, s->nr_notice, 1, s->notice, sizeof(*s->notice),
 		  notice_hash_v);
 	for (j = h & (ix->size - 1); ix->slot[j]; j = (j + 1) & (ix->size - 1)) {
 		struct notice_group *g = &s->notice[ix->slot[j] - 1];
@@ -804,17 +825,18 @@ static void count_diag(struct summary *s, const struct record *r)
 				g->count++;
 				g->plain = true;
 			} else {
-				g = new_diag(s, &d, d.msg_hash, slot);
+				g = new_diag(s, &d, d.msg_hash, slot,
+					     false);
 			}
 		} else {
 			d.msg_hash = hash_bytes(d.message, id_len);
-			g = add_diag(s, &d, d.msg_hash);
+			g = add_diag(s, &d, d.msg_hash, false);
 		}
 		strbuf_release(&sb);
 	}
 	if (r->includer && r->includer != r->file)
-		diag_add_includer(g, token_of(r->includer,
-					      &last[LAST_INCLUDER]));
+		add_includer_interned(g, token_of(r->includer,
+						  &last[LAST_INCLUDER]));
 }
 
 /**
@@ -824,10 +846,23 @@ static void count_diag(struct summary *s, const struct record *r)
  */
 void summary_add_record(struct summary *s, const struct record *r)
 {
-	struct source_counts *c = summary_source(s, r->source);
-	struct failure f = { .source = r->source };
+	struct source_counts *c;
+	struct failure f;
 	char *name;
 
+	/* records carry interned sources, most often the first one's */
+	if (s->nr_src && s->src[0].source == r->source)
+		c = &s->src[0];
+	else
+		c = summary_source(s, r->source);
+	/* what a build log is made of first, on the short way */
+	if (r->type == REC_DIAG) {
+		c->has_diags = true;
+		c->diags[r->severity]++;
+		count_diag(s, r);
+		return;
+	}
+	f = (struct failure){ .source = r->source };
 	if (r->origin && (r->type == REC_TEST || r->type == REC_BUILD)) {
 		struct origin_counts *o = summary_origin(s, token(r->origin));
 
@@ -879,10 +914,7 @@ void summary_add_record(struct summary *s, const struct record *r)
 		summary_add_failure(s, &f);
 		break;
 	case REC_DIAG:
-		c->has_diags = true;
-		c->diags[r->severity]++;
-		count_diag(s, r);
-		break;
+		break;		/* counted above */
 	case REC_NOTICE: {
 		struct notice_group n = {
 			.source = token_interned(r->source),
@@ -986,6 +1018,13 @@ void summary_merge(struct summary *dst, const struct summary *src)
 	}
 	for (i = 0; i < src->nr_cifail; i++)
 		summary_add_ci_failure(dst, &src->cifail[i]);
+	/* room for all of @src's groups at once, not a doubling at a time */
+	if (src->nr_diag) {
+		ALLOC_GROW(dst->diag, dst->nr_diag + src->nr_diag,
+			   dst->alloc_diag);
+		index_fit(&dst->diag_index, dst->nr_diag, src->nr_diag + 1,
+			  dst->diag, sizeof(*dst->diag), diag_hash_v);
+	}
 	for (i = 0; i < src->nr_diag; i++)
 		summary_add_diag(dst, &src->diag[i]);
 	for (i = 0; i < src->nr_notice; i++)
