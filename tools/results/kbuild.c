@@ -812,16 +812,19 @@ static bool unknown_form(struct kbuild *kb, const struct line *l)
 		": undefined reference to ", ": multiple definition of ",
 		": relocation truncated to fit: ",
 	};
-	const char *s = l->s;
+	const char *s = l->s, *end = s + l->len, *c;
 	size_t i;
 
-	for (i = 0; i < ARRAY_SIZE(ld_errors); i++) {
-		if (!strstr(s, ld_errors[i]))
-			continue;
-		kbuild_diag(kb, "build", "unknown", SEV_ERROR, NULL, NULL, s,
-			    l->len);
-		kbuild_stop_attaching(kb);
-		return true;
+	/* each starts with a ':': only the line's ':' are looked at */
+	for (c = l->colon; c; c = memchr(c + 1, ':', end - c - 1)) {
+		for (i = 0; i < ARRAY_SIZE(ld_errors); i++) {
+			if (!starts_with(c, ld_errors[i]))
+				continue;
+			kbuild_diag(kb, "build", "unknown", SEV_ERROR, NULL,
+				    NULL, s, l->len);
+			kbuild_stop_attaching(kb);
+			return true;
+		}
 	}
 	if ((starts_with(s, "error[E") || starts_with(s, "warning[")) &&
 	    strstr(s, "]: ")) {
@@ -846,17 +849,48 @@ static bool rustc_summary(const char *s)
 }
 
 /*
+ * The first severity word of @l that a ':' ends ("warning:", "ERROR:",
+ * ...), as the earliest of the words found anywhere in it: a word holds
+ * no ':', so the one that ends at the first ':' that ends one starts
+ * first. Only the ':' are visited. Return: the word, or NULL.
+ */
+static const char *unknown_word(const struct line *l, enum severity *sev)
+{
+	static const struct {
+		const char *word;
+		size_t len;
+		enum severity sev;
+	} words[] = {
+		{ "warning", 7, SEV_WARNING }, { "error", 5, SEV_ERROR },
+		{ "WARNING", 7, SEV_WARNING }, { "ERROR", 5, SEV_ERROR },
+		{ "FATAL", 5, SEV_ERROR }, { "Warning", 7, SEV_WARNING },
+		{ "Error", 5, SEV_ERROR },
+	};
+	const char *s = l->s, *end = s + l->len, *c;
+	size_t i;
+
+	for (c = l->colon; c; c = memchr(c + 1, ':', end - c - 1)) {
+		for (i = 0; i < ARRAY_SIZE(words); i++) {
+			size_t n = words[i].len;
+
+			if ((size_t)(c - s) >= n &&
+			    !memcmp(c - n, words[i].word, n)) {
+				*sev = words[i].sev;
+				return c - n;
+			}
+		}
+	}
+	return NULL;
+}
+
+/*
  * A line shaped like a diagnostic that no format knows: "TOOL: warning:
  * ...", "WARNING: modpost: ...", "x.o: warning: objtool: ...". It is kept
  * with tool "unknown" rather than dropped.
  */
 static bool unknown_line(struct kbuild *kb, const struct line *l)
 {
-	static const char *const words[] = {
-		"warning:", "error:", "WARNING:", "ERROR:", "FATAL:",
-		"Warning:", "Error:",
-	};
-	const char *s = l->s, *hit = NULL;
+	const char *s = l->s, *hit;
 	enum severity sev = SEV_WARNING;
 	size_t i;
 
@@ -866,15 +900,7 @@ static bool unknown_line(struct kbuild *kb, const struct line *l)
 		kbuild_stop_attaching(kb);
 		return true;
 	}
-	for (i = 0; i < ARRAY_SIZE(words); i++) {
-		const char *p = strstr(s, words[i]);
-
-		if (p && (!hit || p < hit)) {
-			hit = p;
-			sev = (words[i][0] == 'w' || words[i][0] == 'W') ?
-			      SEV_WARNING : SEV_ERROR;
-		}
-	}
+	hit = unknown_word(l, &sev);
 	if (!hit)
 		return unknown_form(kb, l);
 	/* before the word: "name: name: " tokens only */
