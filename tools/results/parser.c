@@ -956,7 +956,7 @@ int parse_input(struct results *res, const char *arg,
 	for (i = 0; i < NR_PARSERS; i++) {
 		if (parsers[i]->begin)
 			priv[i] = parsers[i]->begin(&ctx);
-		if (parsers[i]->line) {
+		if (parsers[i]->line && (!parsers[i]->begin || priv[i])) {
 			st.hook[st.nr_hook].line = parsers[i]->line;
 			st.hook[st.nr_hook++].priv = priv[i];
 		}

@@ -92,6 +92,10 @@ struct parser {
 	 * 0 for not at all; the highest score wins.
 	 */
 	int (*probe)(const char *head, size_t len);
+	/*
+	 * The kind's state for one input. A kind that has a begin() which
+	 * returns NULL sits the input out: no line is offered to it.
+	 */
 	void *(*begin)(struct parse_ctx *ctx);
 	/* Claim one line: true when it belongs to this kind. */
 	bool (*line)(struct parse_ctx *ctx, void *priv, const struct line *l);
