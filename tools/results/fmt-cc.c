@@ -60,35 +60,19 @@ static int compiler_name(const char *s, size_t len)
 }
 
 /*
- * Split a trailing " [-Wflag]" off a message. Sets @category to the flag
- * without the -Werror= promotion and @werror when it was promoted.
- * Return: the message length without the flag.
+ * split_flag() of a flag that -Werror promoted: the category without the
+ * promotion, interned, and evidence of the compiler that wrote it.
  */
-static size_t split_flag(struct kbuild *kb, const char *msg, size_t len,
-			 const char **category, bool *werror)
+static __noinline const char *werror_flag(struct kbuild *kb, const char *flag,
+					  size_t len, bool *werror)
 {
-	const char *open, *flag;
-	char *f;
+	char *f = xstrndup(flag, len);
+	const char *category;
 
-	*category = NULL;
-	*werror = false;
-	if (!len || msg[len - 1] != ']')
-		return len;
-	open = memrchr(msg, '[', len);
-	if (!open || open == msg || open[-1] != ' ' || open[1] != '-')
-		return len;
-	flag = open + 1;
-	/* the common case, a plain flag, needs no copy */
-	if (!starts_with(flag, "-Werror")) {
-		*category = recent_intern(&kb->recent_category, flag,
-					  msg + len - 1 - flag);
-		return open - 1 - msg;
-	}
-	f = xstrndup(flag, msg + len - 1 - flag);
 	if (starts_with(f, "-Werror,")) {
 		/* clang: [-Werror,-Wflag] */
 		*werror = true;
-		*category = intern(f + 8);
+		category = intern(f + 8);
 		kb->clang_evidence += EV_FORM;
 	} else if (starts_with(f, "-Werror=")) {
 		/* gcc: [-Werror=flag] */
@@ -96,13 +80,42 @@ static size_t split_flag(struct kbuild *kb, const char *msg, size_t len,
 
 		sprintf(w, "-W%s", f + 8);
 		*werror = true;
-		*category = intern(w);
+		category = intern(w);
 		free(w);
 		kb->gcc_evidence += EV_FORM;
 	} else {
-		*category = intern(f);
+		category = intern(f);
 	}
 	free(f);
+	return category;
+}
+
+/*
+ * Split a trailing " [-Wflag]" off a message that ends its line. Sets
+ * @category to the flag without the -Werror= promotion and @werror when
+ * it was promoted.
+ * Return: the message length without the flag.
+ */
+static inline size_t split_flag(struct kbuild *kb, const char *msg,
+				size_t len, const char **category,
+				bool *werror)
+{
+	const char *open, *flag, *end = msg + len;
+
+	*category = NULL;
+	*werror = false;
+	if (!len || end[-1] != ']')
+		return len;
+	open = memrchr(msg, '[', len);
+	if (!open || open == msg || open[-1] != ' ' || open[1] != '-')
+		return len;
+	flag = open + 1;
+	/* the common case, a plain flag, needs no copy */
+	if (!skip_literal(flag, end - flag, "-Werror"))
+		*category = recent_intern(&kb->recent_category, flag,
+					  end - 1 - flag);
+	else
+		*category = werror_flag(kb, flag, end - 1 - flag, werror);
 	return open - 1 - msg;
 }
 
@@ -174,7 +187,19 @@ static inline bool has_flag(const char *msg, size_t len)
 	return false;
 }
 
-static bool located_line(struct kbuild *kb, const struct line *l)
+/* What located_line() made of a line */
+enum located {
+	LOC_NONE,	/* no position, or no severity word after it */
+	LOC_TAKEN,	/* the compiler's diagnostic, or a note */
+	LOC_OTHER,	/* "FILE:L: SEVERITY: MESSAGE", not the compiler's */
+};
+
+/*
+ * "FILE:L:C: warning: MESSAGE [-Wflag]", and notes. The severity word is
+ * most often "warning: ", which is compared as words before asking
+ * severity_word().
+ */
+static enum located located_line(struct kbuild *kb, const struct line *l)
 {
 	struct location loc;
 	const char *msg, *category;
@@ -184,18 +209,28 @@ static bool located_line(struct kbuild *kb, const struct line *l)
 	struct record *r;
 
 	if (!kbuild_location(kb, l, &loc))
-		return false;
-	msg = severity_word(loc.rest, &sev, &note);
-	if (!msg)
-		return false;
+		return LOC_NONE;
+	len = l->len - (loc.rest - l->s);
+	msg = skip_literal(loc.rest, len, "warning: ");
+	if (msg) {
+		sev = SEV_WARNING;
+		note = false;
+	} else {
+		msg = severity_word(loc.rest, &sev, &note);
+		if (!msg)
+			return LOC_NONE;
+	}
 	if (note) {
 		note_line(kb, l, &loc, msg);
-		return true;
+		return LOC_TAKEN;
 	}
 	len = l->len - (msg - l->s);
-	/* no column and no flag: kernel-doc's, not ours */
+	/*
+	 * No column and no flag: kernel-doc's, not ours. With a blank after
+	 * the position, the line's first blank is the one before the word.
+	 */
 	if (!loc.column && !has_flag(msg, len))
-		return false;
+		return loc.rest[-1] == ' ' ? LOC_OTHER : LOC_NONE;
 	mlen = split_flag(kb, msg, len, &category, &werror);
 	r = kbuild_diag(kb, "build", kb->cc_tool, sev, &loc, category, msg,
 			mlen);
@@ -204,7 +239,7 @@ static bool located_line(struct kbuild *kb, const struct line *l)
 		kb->gcc_evidence += EV_HINT;
 		kb->gcc_quotes = true;
 	}
-	return true;
+	return LOC_TAKEN;
 }
 
 /* "cc1: warning: x: No such file or directory [-Wmissing-include-dirs]" */
@@ -261,13 +296,13 @@ static __noinline bool context_line(struct kbuild *kb, const struct line *l)
 	const char *s = l->s, *p;
 	size_t i;
 
-	if (starts_with(s, "In file included from ")) {
+	if (skip_literal(s, l->len, "In file included from ")) {
 		kbuild_add_pending(kb, s, l->len);
 		return true;
 	}
-	p = skip_spaces(s);
-	if (p > s && (starts_with(p, "from ") ||
-		      starts_with(p, "inlined from "))) {
+	p = skip_spaces_n(s, l->len);
+	if (p > s && (skip_literal(p, l->len - (p - s), "from ") ||
+		      skip_literal(p, l->len - (p - s), "inlined from "))) {
 		kbuild_add_pending(kb, s, l->len);
 		return true;
 	}
@@ -294,7 +329,7 @@ static __noinline bool context_line(struct kbuild *kb, const struct line *l)
 /* gcc's excerpt: "  156 |   code", "      |   ^~~~", "  +++ |+#include" */
 static bool gutter_line(struct kbuild *kb, const struct line *l)
 {
-	const char *p = skip_spaces(l->s);
+	const char *p = skip_spaces_n(l->s, l->len);
 
 	if (p == l->s && *p != '|')
 		return false;
@@ -330,15 +365,12 @@ static __noinline bool clang_summary(struct kbuild *kb, const struct line *l)
 	return true;
 }
 
-/* "gcc (Debian 12.2.0-14) 12.2.0", "Debian clang version 14.0.6" */
-static __noinline bool banner_line(struct kbuild *kb, const struct line *l)
+/* "Debian clang version 14.0.6", on a line with a blank */
+static __noinline bool clang_banner(struct kbuild *kb, const struct line *l)
 {
 	const char *s = l->s, *sp = l->space, *p, *v;
 	size_t n;
 
-	/* each banner has a blank */
-	if (!sp)
-		return false;
 	/*
 	 * The first "clang version " of the line: it holds a blank, so it
 	 * either ends the line's first word with "clang" or starts after
@@ -368,6 +400,20 @@ static __noinline bool banner_line(struct kbuild *kb, const struct line *l)
 		kb->clang_evidence += EV_STRONG;
 		return true;
 	}
+	return false;
+}
+
+/* "gcc (Debian 12.2.0-14) 12.2.0", "Debian clang version 14.0.6" */
+static __noinline bool banner_line(struct kbuild *kb, const struct line *l)
+{
+	const char *s = l->s, *sp = l->space, *p, *v;
+	size_t n;
+
+	/* each banner has a blank */
+	if (!sp)
+		return false;
+	if (clang_banner(kb, l))
+		return true;
 	p = sp;
 	/* "cc (Debian 12.2.0-14) 12.2.0": the system cc is gcc */
 	if (p && p[1] == '(' && (compiler_name(s, p - s) == 'g' ||
@@ -423,11 +469,26 @@ static __noinline bool indented_line(struct kbuild *kb,
 	return context_line(kb, l) || command_line(kb, l);
 }
 
-/* A line that starts with no blank, no '|' and no digit */
+/*
+ * A line that starts with no blank, no '|' and no digit. A position and a
+ * severity word with a blank between them, "FILE:L: warning: ...", leave
+ * context_line() nothing to take (the first blank follows a ':' and comes
+ * before the word, which starts with no 'I' or 'A'), nor driver_line()
+ * (the first ':' has a digit or no blank after it), nor banner_line() but
+ * for clang's banner (gcc's has a '(' after the first blank, or starts
+ * "gcc version ").
+ */
 static __noinline bool plain_line(struct kbuild *kb, const struct line *l)
 {
-	return located_line(kb, l) || context_line(kb, l) ||
-	       driver_line(kb, l) || banner_line(kb, l);
+	switch (located_line(kb, l)) {
+	case LOC_TAKEN:
+		return true;
+	case LOC_OTHER:
+		return clang_banner(kb, l);
+	case LOC_NONE:
+		break;
+	}
+	return context_line(kb, l) || driver_line(kb, l) || banner_line(kb, l);
 }
 
 /**

@@ -8,11 +8,15 @@
 #include <string.h>
 
 #include "kbuild.h"
+#include "util.h"
 
 /**
  * fmt_kerneldoc_line() - read a kernel-doc warning or error
  * @kb: the log state
  * @l: the line
+ *
+ * The position is the one kbuild_location() read for the formats before;
+ * the word is most often "warning: ", compared as words first.
  *
  * Return: true when the line is kernel-doc's.
  */
@@ -21,14 +25,25 @@ bool fmt_kerneldoc_line(struct kbuild *kb, const struct line *l)
 	struct location loc;
 	enum severity sev;
 	const char *msg;
+	size_t len;
 	bool note;
 
 	if (!kbuild_location(kb, l, &loc) || loc.column)
 		return false;
-	msg = severity_word(loc.rest, &sev, &note);
-	if (!msg || note || strstr(msg, " [-W"))
+	len = l->len - (loc.rest - l->s);
+	msg = skip_literal(loc.rest, len, "warning: ");
+	if (msg) {
+		sev = SEV_WARNING;
+		note = false;
+	} else {
+		msg = severity_word(loc.rest, &sev, &note);
+	}
+	if (!msg || note)
 		return false;
-	kbuild_diag(kb, "build", "kernel-doc", sev, &loc, NULL, msg,
-		    l->len - (msg - l->s));
+	len = l->len - (msg - l->s);
+	/* a -W flag is the compiler's: found by its '[', which few hold */
+	if (memchr(msg, '[', len) && strstr(msg, " [-W"))
+		return false;
+	kbuild_diag(kb, "build", "kernel-doc", sev, &loc, NULL, msg, len);
 	return true;
 }

@@ -53,6 +53,21 @@ static char *object_from_context(struct kbuild *kb)
 	return e ? xstrndup(p, e - p) : NULL;
 }
 
+/*
+ * Is there a ": " with the first letter of a reference_line() kind after
+ * it? Few lines hold one: the others are turned away with no search for
+ * each kind.
+ */
+static bool kind_after_colon(const struct line *l)
+{
+	const char *p = l->colon, *end = l->s + l->len;
+
+	for (; p; p = memchr(p + 1, ':', end - p - 1))
+		if (p[1] == ' ' && (p[2] == 'u' || p[2] == 'm' || p[2] == 'r'))
+			return true;
+	return false;
+}
+
 /* "SRC:(.text+0x1a4): undefined reference to `sym'" and its kin */
 static bool reference_line(struct kbuild *kb, const struct line *l)
 {
@@ -66,7 +81,7 @@ static bool reference_line(struct kbuild *kb, const struct line *l)
 	size_t i;
 
 	/* each of them comes after a ':' */
-	if (is_space(l->s[0]) || !l->colon)
+	if (is_space(l->s[0]) || !l->colon || !kind_after_colon(l))
 		return false;
 	for (i = 0; i < ARRAY_SIZE(kinds) && !msg; i++) {
 		const char *p = strstr(l->s, kinds[i]);

@@ -11,6 +11,15 @@
 #include "kbuild.h"
 #include "util.h"
 
+/* A base name that starts with 'M', 'K', 'G' or 'm': is it a Makefile's? */
+static __noinline bool is_makefile_base(const char *base, size_t n)
+{
+#define IS(name) (n == sizeof(name) - 1 && !memcmp(base, name, n))
+	return IS("Makefile") || IS("Kbuild") || IS("GNUmakefile") ||
+	       IS("makefile") || (n >= 9 && !memcmp(base, "Makefile.", 9));
+#undef IS
+}
+
 static inline bool is_makefile(const char *file, size_t len)
 {
 	const char *slash, *base;
@@ -29,14 +38,10 @@ static inline bool is_makefile(const char *file, size_t len)
 	case 'K':
 	case 'G':
 	case 'm':
-		break;
+		return is_makefile_base(base, n);
 	default:
 		return false;
 	}
-#define IS(name) (n == sizeof(name) - 1 && !memcmp(base, name, n))
-	return IS("Makefile") || IS("Kbuild") || IS("GNUmakefile") ||
-	       IS("makefile") || (n >= 9 && !memcmp(base, "Makefile.", 9));
-#undef IS
 }
 
 /*
@@ -87,7 +92,7 @@ static __noinline bool progress_line(struct kbuild *kb, const struct line *l)
 		p += 4;
 	if (*p != ' ')
 		return false;
-	p = skip_spaces(p);
+	p = skip_spaces_n(p, l->len - (p - s));
 	/* kbuild pads the action to column 10 */
 	if (!*p || alen < 2 || (p - s < 10 && alen < 8))
 		return false;
@@ -278,34 +283,21 @@ static __noinline bool make_line(struct kbuild *kb, const struct line *l)
 	return make_status_line(kb, l) || make_command_line(kb, l);
 }
 
-/* "Makefile:12: warning: overriding recipe for target 'x'" */
-static __noinline bool makefile_diag(struct kbuild *kb, const struct line *l)
+/*
+ * "Makefile:12: warning: overriding recipe for target 'x'", once the file
+ * is known to be a Makefile (@first: the line's first ':' ends it) or to
+ * be found by kbuild_location().
+ */
+static __noinline bool makefile_diag(struct kbuild *kb, const struct line *l,
+				     bool first)
 {
-	const char *s = l->s, *colon = l->colon, *file;
 	struct location loc;
 	enum severity sev;
 	const char *msg;
-	size_t len;
-	bool note, first;
+	bool note;
 
-	/*
-	 * When the first ':' has a digit after it and no blank before it,
-	 * location_parse() ends the file name there: the name is known
-	 * before the position is read, and few are a Makefile's.
-	 */
-	first = colon && is_digit(colon[1]) && !is_space(s[0]) &&
-		(!l->space || l->space > colon);
-	if (first) {
-		file = s;
-		len = colon - s;
-	} else {
-		if (!kbuild_location(kb, l, &loc))
-			return false;
-		file = loc.file;
-		len = loc.file_len;
-	}
-	if (!is_makefile(file, len) ||
-	    (first && !kbuild_location(kb, l, &loc)))
+	if (!kbuild_location(kb, l, &loc) ||
+	    (!first && !is_makefile(loc.file, loc.file_len)))
 		return false;
 	msg = severity_word(loc.rest, &sev, &note);
 	if (!msg)
@@ -313,6 +305,23 @@ static __noinline bool makefile_diag(struct kbuild *kb, const struct line *l)
 	kbuild_diag(kb, "build", "make", sev, &loc, NULL, msg, strlen(msg));
 	kbuild_stop_attaching(kb);
 	return true;
+}
+
+/*
+ * A line that may start "FILE:LINE:": its file name has no blank, so a
+ * ':' comes before the line's first blank. When the first ':' has a digit
+ * after it, location_parse() ends the file name there: the name is known
+ * before the position is read, and few are a Makefile's.
+ */
+static __noinline bool makefile_line(struct kbuild *kb, const struct line *l)
+{
+	const char *s = l->s, *colon = l->colon;
+
+	if (!colon || (l->space && l->space < colon))
+		return false;
+	if (is_digit(colon[1]) && !is_space(s[0]))
+		return is_makefile(s, colon - s) && makefile_diag(kb, l, true);
+	return makefile_diag(kb, l, false);
 }
 
 /**
@@ -337,6 +346,6 @@ bool fmt_make_line(struct kbuild *kb, const struct line *l)
 	case '#':
 		return make_command_line(kb, l);
 	default:
-		return makefile_diag(kb, l);
+		return makefile_line(kb, l);
 	}
 }

@@ -227,4 +227,56 @@ static inline bool parse_ulong(const char *s, const char **end,
 	return true;
 }
 
+/**
+ * skip_prefix_n() - skip_prefix() of a string whose length is known
+ * @s: the string
+ * @len: its length (strlen(@s), or more bytes that may be read)
+ * @prefix: what it should start with; it holds no NUL
+ * @n: the length of @prefix
+ *
+ * With a literal @prefix (skip_literal()), the compiler compares whole
+ * words instead of looping over bytes.
+ *
+ * Return: the text after @prefix, or NULL when @s does not start with it.
+ */
+static inline const char *skip_prefix_n(const char *s, size_t len,
+					const char *prefix, size_t n)
+{
+	return len >= n && !memcmp(s, prefix, n) ? s + n : NULL;
+}
+
+/* skip_prefix_n() of a string literal, its length counted at build time */
+#define skip_literal(s, len, lit) \
+	skip_prefix_n(s, len, "" lit, sizeof(lit) - 1)
+
+/**
+ * skip_spaces_n() - skip_spaces() of a string whose length is known
+ * @s: the string
+ * @len: its length (strlen(@s), or more bytes that may be read)
+ *
+ * Runs of blanks, as a compiler's excerpt lines start with, are skipped
+ * eight bytes at a time.
+ *
+ * Return: the first byte that is not a space.
+ */
+static inline const char *skip_spaces_n(const char *s, size_t len)
+{
+	for (; len >= 8; s += 8, len -= 8) {
+		uint64_t w;
+
+		memcpy(&w, s, 8);
+		w ^= SWAR_ONES * ' ';
+		if (w) {
+			/* the first byte that is not ' ', in memory order */
+#if __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+			s += __builtin_ctzll(w) / 8;
+#else
+			s += __builtin_clzll(w) / 8;
+#endif
+			break;
+		}
+	}
+	return skip_spaces(s);
+}
+
 #endif /* RESULTS_UTIL_H */
