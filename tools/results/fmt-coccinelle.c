@@ -81,6 +81,13 @@ struct cocci {
 	 * known not to be. Only finding() and diff_start() make one.
 	 */
 	bool may_be_open;
+	/*
+	 * No coccicheck seen, nothing skipped, no diff, no V=1 description:
+	 * @seen, @skipped, @diff and @describing as cocci_take() left them,
+	 * for cocci_line()'s cheap test: while lines are read, only
+	 * cocci_take() changes those.
+	 */
+	bool quiet;
 };
 
 /* The open diagnostic, when it is coccinelle's. */
@@ -681,8 +688,8 @@ static inline bool may_be_wrapper(char first)
 }
 
 /* cocci_line() for a line that may be coccicheck's */
-static __noinline bool cocci_take(struct parse_ctx *ctx, struct cocci *c,
-				  const struct line *l)
+static bool take_line(struct parse_ctx *ctx, struct cocci *c,
+		      const struct line *l)
 {
 	struct kbuild *kb = ctx->kb;
 	const char *s = l->s;
@@ -714,6 +721,17 @@ static __noinline bool cocci_take(struct parse_ctx *ctx, struct cocci *c,
 	return false;
 }
 
+/* take_line(), and then whether the state is still quiet */
+static __noinline bool cocci_take(struct parse_ctx *ctx, struct cocci *c,
+				  const struct line *l)
+{
+	bool ret = take_line(ctx, c, l);
+
+	c->quiet = !c->seen && !c->skipped && c->diff == DIFF_NONE &&
+		   !c->describing;
+	return ret;
+}
+
 /*
  * Can report_line() take @l? Its first blank ends "FILE:L:C-E:": the
  * file holds no blank, the position none. A cheap test first, made from
@@ -733,34 +751,30 @@ static inline bool may_be_report(const struct line *l)
 }
 
 /*
- * Can a line that starts with @first be taken by command_line(),
- * org_line(), the wrapper's lines (may_be_wrapper()) or describe_line()?
- * The lines of the other tests need coccicheck seen, or a state.
+ * The first bytes of the lines that command_line(), org_line(), the
+ * wrapper's lines (may_be_wrapper()) or describe_line() can take. The
+ * lines of the other tests need coccicheck seen, or a state.
  */
-static inline bool may_be_cocci(char first)
-{
-	switch (first) {
-	case 'R': case '/': case '.': case 's':	/* command_line() */
-	case '*': case '[':			/* org_line() */
-		return true;
-	default:
-		return may_be_wrapper(first);	/* with describe_line()'s 'P' */
-	}
-}
+static const bool cocci_first[256] = {
+	['R'] = true, ['/'] = true, ['.'] = true, ['s'] = true, /* command */
+	['*'] = true, ['['] = true,				/* org */
+	/* may_be_wrapper(), with describe_line()'s 'P' */
+	['A'] = true, ['E'] = true, ['N'] = true, ['P'] = true, ['S'] = true,
+	['T'] = true, ['W'] = true, ['Y'] = true, ['c'] = true,
+};
 
 static bool cocci_line(struct parse_ctx *ctx, void *priv,
 		       const struct line *l)
 {
 	struct cocci *c = priv;
-	const char *s = l->s;
 
 	/*
 	 * No coccicheck yet, nothing pending, no line of coccicheck's: what
 	 * cocci_take() does with a line of another tool: close_cocci(),
 	 * c->diff being DIFF_NONE already.
 	 */
-	if (!c->seen && !c->skipped && c->diff == DIFF_NONE &&
-	    !c->describing && !may_be_cocci(s[0]) && !may_be_report(l)) {
+	if (c->quiet && !cocci_first[(unsigned char)l->s[0]] &&
+	    !may_be_report(l)) {
 		if (c->may_be_open) {
 			if (open_cocci(ctx->kb, c))
 				kbuild_stop_attaching(ctx->kb);
@@ -777,6 +791,7 @@ static void *cocci_begin(struct parse_ctx *ctx)
 
 	(void)ctx;
 	c->tool = intern("coccinelle");
+	c->quiet = true;
 	return c;
 }
 

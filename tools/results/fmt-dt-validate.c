@@ -55,6 +55,11 @@ struct dt {
 	 * known not to be. Only a line that dt_line() takes makes one.
 	 */
 	bool may_be_open;
+	/*
+	 * Any of the three above, as dt_any_line() left them, for
+	 * dt_line()'s cheap test. Only dt_any_line() changes them.
+	 */
+	bool busy;
 };
 
 /* The last byte first: every "FILE:" of a build log is tested */
@@ -495,7 +500,7 @@ static __noinline bool progress_line(struct parse_ctx *ctx,
 {
 	struct input *in = ctx->in;
 	const char *s = l->s, *a = s + 2, *p = a, *t;
-	size_t alen;
+	size_t alen, tlen;
 
 	if (s[1] != ' ')
 		return false;
@@ -512,29 +517,29 @@ static __noinline bool progress_line(struct parse_ctx *ctx,
 	t = skip_spaces(p);
 	if (!*t)
 		return false;
+	/* the line holds no NUL before its end */
+	tlen = l->len - (t - s);
 	if ((alen == 3 && !memcmp(a, "DTC", 3)) ||
 	    (alen == 7 && !memcmp(a, "DTC_CHK", 7))) {
-		if (is_dtb(t, strlen(t)))
+		if (is_dtb(t, tlen))
 			nameset_add(&in->dtbs, t);
 	} else if (alen == 5 && !memcmp(a, "CHECK", 5)) {
-		if (!is_dtb(t, strlen(t)))
+		if (!is_dtb(t, tlen))
 			return false;
 		nameset_add(&in->dtbs, t);
 		kbuild_stop_attaching(ctx->kb);
 		return true;
 	} else if (alen == 4 && !memcmp(a, "DTEX", 4)) {
-		size_t n = strlen(t);
+		if (ends_with_n(t, tlen, ".example.dts")) {
+			char *yaml = xmalloc(tlen + 1);
 
-		if (ends_with(t, ".example.dts")) {
-			char *yaml = xmalloc(n + 1);
-
-			memcpy(yaml, t, n - 12);
-			strcpy(yaml + n - 12, ".yaml");
+			memcpy(yaml, t, tlen - 12);
+			strcpy(yaml + tlen - 12, ".yaml");
 			nameset_add(&in->bindings, yaml);
 			free(yaml);
 		}
 	} else if (alen == 5 && !memcmp(a, "CHKDT", 5)) {
-		if (is_yaml(t, strlen(t)))
+		if (is_yaml(t, tlen))
 			nameset_add(&in->bindings, t);
 	}
 	return false;
@@ -613,9 +618,10 @@ static __noinline bool dtc_first(struct parse_ctx *ctx, struct dt *dt,
 	return true;
 }
 
-static bool dt_line(struct parse_ctx *ctx, void *priv, const struct line *l)
+/* dt_line() in full: for a line that dt_quiet_line() lets through */
+static bool dt_take(struct parse_ctx *ctx, struct dt *dt,
+		    const struct line *l)
 {
-	struct dt *dt = priv;
 	const char *s = l->s;
 
 	if (dt->path_next) {
@@ -632,6 +638,70 @@ static bool dt_line(struct parse_ctx *ctx, void *priv, const struct line *l)
 	if (fmt_dtc_may_take(l))
 		return dtc_first(ctx, dt, l);
 	return other_line(ctx, dt, l);
+}
+
+/* dt_take(), and then whether any state is set */
+static __noinline bool dt_any_line(struct parse_ctx *ctx, struct dt *dt,
+				   const struct line *l)
+{
+	bool ret = dt_take(ctx, dt, l);
+
+	dt->busy = dt->path_next || dt->skip_tabs || dt->may_be_open;
+	return ret;
+}
+
+/*
+ * Does dt_take() turn @l away, with nothing to do, while no state is set
+ * (no $PATH line due, no list of schemas, no diagnostic of this kind
+ * open)? The cheap tests that every line of a build log takes: its first
+ * bytes, and the bytes around its first blank and ':'.
+ */
+static inline bool dt_quiet_line(const struct line *l)
+{
+	const char *s = l->s, *sp = l->space, *colon = l->colon;
+	char last;
+
+	switch (s[0]) {
+	case '\0':
+		return true;
+	case ' ':
+		/* dtc's "  also defined at " */
+		if (s[1] != ' ' || s[2] == 'a')
+			return s[1] != ' ';
+		/*
+		 * progress_line()'s steps (DTC, DTC_CHK, DTEX, CHECK, CHKDT)
+		 * do something only for a dtb, a binding or an example
+		 */
+		if ((s[2] != 'D' || s[3] != 'T') &&
+		    (s[2] != 'C' || s[3] != 'H'))
+			return true;
+		last = s[l->len - 1];
+		return last != 'b' && last != 'o' && last != 'l' &&
+		       last != 's';
+	case '\t':		/* tab_line() */
+	case 'C': case 'E': case 'w':	/* may_be_run() */
+	case 'F': case 'W':	/* fmt_dtc_may_take() */
+		return false;
+	}
+	/* fmt_dtc_may_take(): "... Warning (", "... ERROR (" */
+	if (sp && (sp[1] == 'W' || sp[1] == 'E') && sp - s >= 2 &&
+	    sp[-1] == ':')
+		return false;
+	/* other_line(): "FILE:" of a dtb or a binding, ": recursion error" */
+	if (!colon || colon == s || (sp && sp < colon))
+		return true;
+	if (colon[-1] == 'b' || colon[-1] == 'o' || colon[-1] == 'l')
+		return false;
+	return colon[1] != ' ' || colon[2] != 'r';
+}
+
+static bool dt_line(struct parse_ctx *ctx, void *priv, const struct line *l)
+{
+	struct dt *dt = priv;
+
+	if (!dt->busy && dt_quiet_line(l))
+		return false;
+	return dt_any_line(ctx, dt, l);
 }
 
 static void *dt_begin(struct parse_ctx *ctx)

@@ -32,28 +32,36 @@
 void fmt_sparse_adopt(struct kbuild *kb, struct record *r)
 {
 	(void)kb;
-	r->source = intern_static("sparse");
-	r->tool = intern_static("sparse");
-	if (!strcmp(r->message, "too many warnings")) {
+	r->source = r->tool = intern_static("sparse");
+	/* the first byte first: every sparse diagnostic comes here */
+	if (r->message[0] == 't' && !strcmp(r->message, "too many warnings")) {
 		r->type = REC_NOTICE;
 		record_set_message(r, xstrdup("sparse stopped after too many warnings; later ones are missing"));
 		r->severity = SEV_INFO;
 	}
 }
 
-/* Does the open diagnostic have this position? */
+/*
+ * Does the open diagnostic have this position? Its file is most often the
+ * one kbuild_diag() interned last, whose length is known.
+ */
 static bool same_position(struct kbuild *kb, const struct location *loc)
 {
 	struct record *r = kbuild_last(kb);
+	size_t len;
 
-	return r && r->file && r->line == loc->line &&
-	       r->column == loc->column && strlen(r->file) == loc->file_len &&
+	if (!r || !r->file || r->line != loc->line ||
+	    r->column != loc->column)
+		return false;
+	len = r->file == kb->recent_file.s[0] ? kb->recent_file.len[0] :
+	      strlen(r->file);
+	return len == loc->file_len &&
 	       !memcmp(r->file, loc->file, loc->file_len);
 }
 
 /* "FILE:L:C: sparse: warning: msg", "FILE:L:C: sparse: sparse: msg" */
-static void prefixed(struct kbuild *kb, const struct line *l,
-		     const struct location *loc, const char *rest)
+static __noinline void prefixed(struct kbuild *kb, const struct line *l,
+				const struct location *loc, const char *rest)
 {
 	enum severity sev = SEV_WARNING;
 	const char *msg, *glue;
@@ -61,8 +69,7 @@ static void prefixed(struct kbuild *kb, const struct line *l,
 	bool note = false;
 
 	msg = severity_word(rest, &sev, &note);
-	if (!msg)
-		{
+	if (!msg) {
 		msg = skip_prefix(rest, "sparse: ");
 		if (!msg)
 			msg = rest;
@@ -81,30 +88,17 @@ static void prefixed(struct kbuild *kb, const struct line *l,
 	kbuild_attach(kb, l->s, l->len);
 }
 
-/*
- * Can a line whose first blank is @sp be one that sparse_line() reads
- * after a position? A position (location_parse()) holds no blank, so @sp
- * is at or after the end of "FILE:L[:C]:", and each such line shows
- * itself around @sp: "FILE:L:C: sparse: " has an 's' after it,
- * "FILE:L:C:sparse: " ends "sparse:" at it, "FILE:L:C:    expected" has a
- * second blank after it. The compiler's "FILE:L:C: warning: " is turned
- * away here, unparsed.
- */
-static inline bool may_be_sparse(const char *s, const char *sp)
-{
-	return sp[1] == ' ' || sp[1] == 's' ||
-	       (sp - s >= 7 && !memcmp(sp - 7, "sparse:", 7));
-}
-
-/* sparse_line() for a line that may_be_sparse() let through */
+/* sparse_line() for a line that may be one of its: see there */
 static __noinline bool position_line(struct kbuild *kb, const struct line *l)
 {
 	struct location loc;
-	const char *p;
+	const char *r, *p;
 
 	if (!kbuild_location(kb, l, &loc))
 		return false;
-	if ((p = skip_prefix(loc.rest, "sparse: "))) {
+	r = loc.rest;
+	/* the first byte first: the indented lines are the most */
+	if (r[0] == 's' && (p = skip_prefix(r, "sparse: "))) {
 		if (starts_with(p, "   ") && same_position(kb, &loc)) {
 			kbuild_attach(kb, l->s, l->len);
 			return true;
@@ -113,7 +107,7 @@ static __noinline bool position_line(struct kbuild *kb, const struct line *l)
 		return true;
 	}
 	/* "FILE:L:C:    expected ...": the position again, then indented */
-	if (starts_with(loc.rest, "  ") && loc.column) {
+	if (r[0] == ' ' && r[1] == ' ' && loc.column) {
 		if (same_position(kb, &loc))
 			kbuild_attach(kb, l->s, l->len);
 		return true;
@@ -121,10 +115,18 @@ static __noinline bool position_line(struct kbuild *kb, const struct line *l)
 	return false;
 }
 
+/* "FILE:L:C:sparse: ": does "sparse:" end at the first blank, @sp? */
+static inline bool sparse_before(const char *s, const char *sp)
+{
+	/* "FILE:L:C:" is longer than "s:", "sparse:" is 7 bytes */
+	return sp - s >= 7 && sp[-2] == 'e' && !memcmp(sp - 7, "sparse:", 7);
+}
+
 /*
  * "FILE: note: in included file (through A, B):", no blank before it:
  * the ": " of the note holds the first blank of the line, and sparse_line()
- * has seen its ':' and its 'n'. Another line goes on to position_line().
+ * has seen its ':' and its 'n'. Another line goes on as sparse_line()
+ * would have it.
  */
 static __noinline bool note_line(struct kbuild *kb, const struct line *l)
 {
@@ -134,24 +136,41 @@ static __noinline bool note_line(struct kbuild *kb, const struct line *l)
 		kbuild_add_pending(kb, l->s, l->len);
 		return true;
 	}
-	return may_be_sparse(l->s, l->space) && position_line(kb, l);
+	return sparse_before(l->s, l->space) && position_line(kb, l);
 }
 
+/*
+ * The lines read here hold a blank, and a position (location_parse())
+ * holds none: the first blank of the line is at or after the end of
+ * "FILE:L[:C]:", and each line shows itself around it. "FILE:L:C: sparse: "
+ * has an 's' after it, "FILE:L:C:sparse: " ends "sparse:" at it,
+ * "FILE:L:C:    expected" has a second blank after it, and sparse's
+ * "FILE: note: in included file" has ": n" around it. The compiler's
+ * "FILE:L:C: warning: " is turned away here, unparsed.
+ */
 static bool sparse_line(struct parse_ctx *ctx, void *priv,
 			const struct line *l)
 {
-	const char *sp;
+	const char *s = l->s, *sp = l->space;
 
 	(void)priv;
-	if (!l->len || is_space(l->s[0]))
+	/*
+	 * No blank, or one first: no position (an empty line has none).
+	 * A line that starts with another white space is turned away after
+	 * the cheaper tests.
+	 */
+	if (!sp || sp == s)
 		return false;
-	/* the note and every line read below hold a blank */
-	sp = l->space;
-	if (!sp)
-		return false;
-	if (sp[-1] == ':' && sp[1] == 'n')
-		return note_line(ctx->kb, l);
-	return may_be_sparse(l->s, sp) && position_line(ctx->kb, l);
+	switch (sp[1]) {
+	case ' ':
+	case 's':
+		return !is_space(s[0]) && position_line(ctx->kb, l);
+	case 'n':
+		return sp[-1] == ':' && !is_space(s[0]) &&
+		       note_line(ctx->kb, l);
+	}
+	return sparse_before(s, sp) && !is_space(s[0]) &&
+	       position_line(ctx->kb, l);
 }
 
 /*

@@ -20,6 +20,7 @@
  * only break a tie that the structure leaves open (see own_result()).
  */
 #include <limits.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -1565,34 +1566,85 @@ static bool plain_start(const char *s)
  * Can find_version() find a version in @l? After "TAP version " come
  * only a number and blanks up to the NUL, which is at @l->len (a line
  * holds no NUL before): the line ends in a digit but for blanks. Most
- * lines of a log do not, and are turned away without a search.
+ * lines of a log do not, and are turned away at their last byte.
  */
 static inline bool may_have_version(const struct line *l)
 {
 	size_t n = l->len;
 
+	/* letters and most punctuation come after the digits and blanks */
+	if (!n || l->s[n - 1] > '9')
+		return false;
 	while (n && is_blank(l->s[n - 1]))
 		n--;
 	return n && is_digit(l->s[n - 1]);
 }
 
 /*
- * "kunit executor: " in @l, found as find_marker() finds it. Its blank
- * and its ':' come no earlier than the first ones of the line: the
- * search starts where they allow.
+ * Where find_executor() starts to search: "kunit executor: " holds a
+ * blank and a ':', which come no earlier than the first ones of the line.
  */
-static inline const char *find_executor(const struct line *l)
+static inline size_t executor_from(const struct line *l)
 {
 	size_t from = 0;
 
-	if (!l->colon || !l->space)
-		return NULL;
 	if ((size_t)(l->colon - l->s) > 14)
 		from = l->colon - l->s - 14;
 	if ((size_t)(l->space - l->s) > from + 5)
 		from = l->space - l->s - 5;
+	return from;
+}
+
+/*
+ * "kunit executor: " in @l, found as find_marker() finds it, from where
+ * executor_from() allows; @l has a ':' and a blank.
+ */
+static inline const char *find_executor(const struct line *l)
+{
+	size_t from;
+
+	if (!l->colon || !l->space)
+		return NULL;
+	from = executor_from(l);
 	return find_marker(l->s + from, l->len - from, "kunit executor: ",
 			   16);
+}
+
+/* 16 bytes at once, where the compiler has vectors (GNU C) */
+typedef unsigned char ktap_bytes16 __attribute__((vector_size(16)));
+
+/* The bytes of the 16 at @p that are 'k' with a 'u' after: 0xff each */
+static inline ktap_bytes16 ku_at(const char *p)
+{
+	ktap_bytes16 a, b;
+
+	memcpy(&a, p, 16);
+	memcpy(&b, p + 1, 16);
+	return (ktap_bytes16)(a == 'k') & (ktap_bytes16)(b == 'u');
+}
+
+/*
+ * Can find_executor() find the marker in @l, which has a ':' and a blank?
+ * Its "ku" is looked for 16 places at a time, over the places where the
+ * marker would still end before the NUL, the last 16 overlapping the ones
+ * before: most lines of a log have none, and are turned away without a
+ * call.
+ */
+static inline bool may_have_executor(const struct line *l)
+{
+	size_t from = executor_from(l), last, i;
+	ktap_bytes16 hit;
+	uint64_t half[2];
+
+	if (l->len < from + 16)
+		return false;
+	/* where the 16 that end at the last place start */
+	last = l->len >= from + 31 ? l->len - 31 : from;
+	hit = ku_at(l->s + from) | ku_at(l->s + last);
+	for (i = from + 16; i < last; i += 16)
+		hit |= ku_at(l->s + i);
+	memcpy(half, &hit, 16);
+	return half[0] | half[1];
 }
 
 /* ktap_line() for a line that may start or continue a document */
@@ -1646,7 +1698,8 @@ static bool ktap_line(struct parse_ctx *ctx, void *priv, const struct line *l)
 	if (k->active || k->plain || may_have_version(l))
 		return document_line(k, l);
 	/* find_executor() needs both */
-	return l->colon && l->space && executor_line(k, l);
+	return l->colon && l->space && may_have_executor(l) &&
+	       executor_line(k, l);
 }
 
 static void *ktap_begin(struct parse_ctx *ctx)

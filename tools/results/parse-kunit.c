@@ -562,7 +562,8 @@ static bool kunit_line(struct parse_ctx *ctx, void *priv,
 		       const struct line *l)
 {
 	(void)ctx;
-	if (l->len < 11 || !is_stamp(l->s))
+	/* the '[' first: every line has a first byte, if only its NUL */
+	if (l->s[0] != '[' || l->len < 11 || !is_stamp(l->s))
 		return false;
 	return console_line(priv, l);
 }
