@@ -650,10 +650,9 @@ static int decode_json(struct stream *st, struct json_scan *js)
 static void fold_records(struct parse_ctx *ctx)
 {
 	struct results *res = ctx->res;
-	size_t i;
 
-	for (i = ctx->in->first_rec; i < res->nr; i++)
-		summary_add_record(ctx->acc, &res->rec[i]);
+	summary_add_records(ctx->acc, &res->rec[ctx->in->first_rec],
+			    res->nr - ctx->in->first_rec);
 	ctx->in->nr_folded += res->nr - ctx->in->first_rec;
 	results_truncate(res, ctx->in->first_rec);
 }

@@ -790,23 +790,39 @@ const char *summary_failure_name(const struct record *r)
 	return ret;
 }
 
-/* The diagnostic @r counted in its group of @s */
-static void count_diag(struct summary *s, const struct record *r)
+/* What count_diag() looks a diagnostic's group up by */
+struct diag_key {
+	struct diag_group d;	/* the names as tokens, the message */
+	size_t len;		/* the message's length */
+	uint64_t h;		/* diag_hash_msg() */
+};
+
+static void diag_key(const struct record *r, struct diag_key *k)
 {
 	struct token_memo *last = token_last;
-	struct strbuf sb = STRBUF_INIT;
-	struct diag_group *g;
-	size_t len = strlen(r->message), id_len, slot;
-	struct diag_group d = {
+
+	k->len = strlen(r->message);
+	k->d = (struct diag_group){
 		.severity = r->severity,
 		.source = token_of(r->source, &last[LAST_SOURCE]),
 		.tool = token_of(r->tool, &last[LAST_TOOL]),
 		.category = token_of(r->category, &last[LAST_CATEGORY]),
 		.file = token_of(r->file, &last[LAST_FILE]),
 		.message = r->message,
-		.msg_hash = hash_bytes(r->message, len),
+		.msg_hash = hash_bytes(r->message, k->len),
 		.count = 1,
 	};
+	k->h = diag_hash_msg(&k->d, k->d.msg_hash);
+}
+
+/* The diagnostic @r, whose key is @k, counted in its group of @s */
+static void count_diag(struct summary *s, const struct record *r,
+		       struct diag_key *k)
+{
+	struct token_memo *last = token_last;
+	struct strbuf sb = STRBUF_INIT;
+	struct diag_group *g, d = k->d;
+	size_t len = k->len, id_len, slot;
 
 	/*
 	 * A message seen before as its own identity text counts without
@@ -839,12 +855,9 @@ static void count_diag(struct summary *s, const struct record *r)
 						  &last[LAST_INCLUDER]));
 }
 
-/**
- * summary_add_record() - count one record in a summary
- * @s: the summary
- * @r: the record; the summary keeps no pointer into it
- */
-void summary_add_record(struct summary *s, const struct record *r)
+/* summary_add_record(), a diagnostic's @key made already */
+static void add_record(struct summary *s, const struct record *r,
+		       struct diag_key *key)
 {
 	struct source_counts *c;
 	struct failure f;
@@ -859,7 +872,7 @@ void summary_add_record(struct summary *s, const struct record *r)
 	if (r->type == REC_DIAG) {
 		c->has_diags = true;
 		c->diags[r->severity]++;
-		count_diag(s, r);
+		count_diag(s, r, key);
 		return;
 	}
 	f = (struct failure){ .source = r->source };
@@ -934,6 +947,83 @@ void summary_add_record(struct summary *s, const struct record *r)
 		summary_add_notice(s, &n);
 		break;
 	}
+	}
+}
+
+/**
+ * summary_add_record() - count one record in a summary
+ * @s: the summary
+ * @r: the record; the summary keeps no pointer into it
+ */
+void summary_add_record(struct summary *s, const struct record *r)
+{
+	struct diag_key k;
+
+	if (r->type == REC_DIAG)
+		diag_key(r, &k);
+	add_record(s, r, &k);
+}
+
+/*
+ * How many records ahead summary_add_records() works: the index slot of a
+ * record's group is asked for that many records before it is counted,
+ * the group a third of that later, and its message another third later.
+ */
+#define AHEAD	12
+
+/* The group that the index slot of @k holds, or NULL */
+static inline const struct diag_group *slot_group(const struct summary *s,
+						  const struct diag_key *k)
+{
+	const struct group_index *ix = &s->diag_index;
+	size_t pos;
+
+	if (!ix->size)
+		return NULL;
+	pos = ix->slot[k->h & (ix->size - 1)];
+	return pos && pos <= s->nr_diag ? &s->diag[pos - 1] : NULL;
+}
+
+/**
+ * summary_add_records() - count records in a summary
+ * @s: the summary
+ * @r: the records; the summary keeps no pointer into them
+ * @n: how many
+ *
+ * What summary_add_record() does for each, in the same order. The index
+ * of the groups is much larger than the cache, and each lookup would
+ * wait for memory three times: for the slot, the group, its message. So
+ * each diagnostic's key is made AHEAD records before it is counted, and
+ * the three are fetched ahead (prefetched), one after the other.
+ */
+void summary_add_records(struct summary *s, const struct record *r,
+			 size_t n)
+{
+	const struct group_index *ix = &s->diag_index;
+	struct diag_key key[AHEAD];
+	const struct diag_group *g;
+	size_t i, j;
+
+	for (i = 0; i < n + AHEAD; i++) {
+		/* the oldest key first: the newest takes its place */
+		if (i >= AHEAD) {
+			j = i - AHEAD;
+			add_record(s, &r[j], &key[j % AHEAD]);
+		}
+		j = i - 2 * AHEAD / 3;
+		if (i >= 2 * AHEAD / 3 && j < n && r[j].type == REC_DIAG &&
+		    (g = slot_group(s, &key[j % AHEAD])))
+			__builtin_prefetch(g->message);
+		j = i - AHEAD / 3;
+		if (i >= AHEAD / 3 && j < n && r[j].type == REC_DIAG &&
+		    (g = slot_group(s, &key[j % AHEAD])))
+			__builtin_prefetch(g);
+		if (i < n && r[i].type == REC_DIAG) {
+			diag_key(&r[i], &key[i % AHEAD]);
+			if (ix->size)
+				__builtin_prefetch(&ix->slot[key[i % AHEAD].h &
+							     (ix->size - 1)]);
+		}
 	}
 }
 

@@ -125,6 +125,8 @@ void summary_release(struct summary *s);
 void summary_add_results(struct summary *s, const struct results *res);
 void summary_add_inputs(struct summary *s, const struct results *res);
 void summary_add_record(struct summary *s, const struct record *r);
+void summary_add_records(struct summary *s, const struct record *r,
+			 size_t n);
 void summary_reindex(struct summary *s);
 void diag_add_includer(struct diag_group *g, const char *unit);
 unsigned long diag_includers(const struct diag_group *g);
