@@ -228,6 +228,19 @@ const char *input_label(const struct input *in, const char *key)
 	return NULL;
 }
 
+/* Put @name, whose hash is @h, in a free slot of @set's table */
+static void nameset_put(struct nameset *set, const char *name, uint64_t h,
+			size_t len)
+{
+	size_t j = h & (set->size - 1);
+
+	while (set->slot[j].name)
+		j = (j + 1) & (set->size - 1);
+	set->slot[j].name = name;
+	set->slot[j].hash = h;
+	set->slot[j].len = len;
+}
+
 static void nameset_rehash(struct nameset *set)
 {
 	size_t i, size = set->size ? set->size * 2 : 64;
@@ -236,32 +249,62 @@ static void nameset_rehash(struct nameset *set)
 	set->slot = xcalloc(size, sizeof(*set->slot));
 	set->size = size;
 	for (i = 0; i < set->nr; i++) {
-		size_t j = ptr_hash(set->name[i], size);
+		size_t len = strlen(set->name[i]);
 
-		while (set->slot[j])
-			j = (j + 1) & (size - 1);
-		set->slot[j] = set->name[i];
+		nameset_put(set, set->name[i], hash_bytes(set->name[i], len),
+			    len);
 	}
 }
 
-static bool has_interned(const struct nameset *set, const char *name)
+/* The name of @set that has the bytes of @s, whose hash is @h, or NULL */
+static const char *nameset_find(const struct nameset *set, const char *s,
+				size_t len, uint64_t h)
 {
 	size_t j;
 
 	if (!set->size)
-		return false;
-	j = ptr_hash(name, set->size);
-	while (set->slot[j]) {
-		if (set->slot[j] == name)
-			return true;
-		j = (j + 1) & (set->size - 1);
+		return NULL;
+	for (j = h & (set->size - 1); set->slot[j].name;
+	     j = (j + 1) & (set->size - 1)) {
+		const struct nameslot *e = &set->slot[j];
+
+		if (e->hash == (uint32_t)h && e->len == len &&
+		    !memcmp(e->name, s, len))
+			return e->name;
 	}
-	return false;
+	return NULL;
 }
 
 bool nameset_has(const struct nameset *set, const char *name)
 {
-	return has_interned(set, intern(name));
+	size_t len = strlen(name);
+
+	return nameset_find(set, name, len, hash_bytes(name, len));
+}
+
+/*
+ * Add @name once. A set is looked in by the names' bytes, not by the
+ * interned copies' addresses: a name seen before (a unit built again)
+ * is found in the set's own table, small enough to stay in the cache,
+ * without a lookup in the intern pool. @name is interned here unless
+ * @interned.
+ */
+static void nameset_add_n(struct nameset *set, const char *name,
+			  bool interned)
+{
+	size_t len = strlen(name);
+	uint64_t h = hash_bytes(name, len);
+
+	if (nameset_find(set, name, len, h))
+		return;
+	if (!interned)
+		name = intern_n(name, len);
+	ALLOC_GROW(set->name, set->nr + 1, set->alloc);
+	set->name[set->nr++] = name;
+	if (set->nr * 2 > set->size)
+		nameset_rehash(set);
+	else
+		nameset_put(set, name, h, len);
 }
 
 /**
@@ -271,7 +314,7 @@ bool nameset_has(const struct nameset *set, const char *name)
  */
 void nameset_add(struct nameset *set, const char *name)
 {
-	nameset_add_interned(set, intern(name));
+	nameset_add_n(set, name, false);
 }
 
 /**
@@ -281,20 +324,7 @@ void nameset_add(struct nameset *set, const char *name)
  */
 void nameset_add_interned(struct nameset *set, const char *name)
 {
-	size_t j;
-
-	if (has_interned(set, name))
-		return;
-	ALLOC_GROW(set->name, set->nr + 1, set->alloc);
-	set->name[set->nr++] = name;
-	if (set->nr * 2 > set->size) {
-		nameset_rehash(set);
-		return;
-	}
-	j = ptr_hash(name, set->size);
-	while (set->slot[j])
-		j = (j + 1) & (set->size - 1);
-	set->slot[j] = name;
+	nameset_add_n(set, name, true);
 }
 
 void nameset_release(struct nameset *set)

@@ -92,10 +92,17 @@ struct label {
 };
 
 /* A set of distinct interned names, kept in insertion order. */
+/* A slot of a nameset's table: a name, and its hash_bytes() */
+struct nameslot {
+	const char *name;		/* interned, or NULL for a free slot */
+	uint32_t hash;			/* the low bits of the hash */
+	uint32_t len;
+};
+
 struct nameset {
 	const char **name;
 	size_t nr, alloc;
-	const char **slot;		/* open-addressing hash of @name */
+	struct nameslot *slot;		/* open-addressing hash of @name */
 	size_t size;
 };
 
