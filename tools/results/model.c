@@ -124,10 +124,30 @@ void results_truncate(struct results *res, size_t nr)
 
 	for (i = nr; i < res->nr; i++)
 		record_release(&res->rec[i]);
-	if (nr < res->nr)
+	if (nr < res->nr) {
+		/* zeroed for results_add(), all at once */
+		memset(&res->rec[nr], 0, (res->nr - nr) * sizeof(*res->rec));
 		res->nr = nr;
+	}
 	if (!res->nr)
 		free_names(res);
+}
+
+/**
+ * results_grow() - make room for more records
+ * @res: the model, whose records fill their array
+ *
+ * The room past the records is kept zeroed, here and when records are
+ * dropped (results_truncate()): results_add() then sets only the fields
+ * it is given, a build log's records being made and dropped by the
+ * hundred thousand.
+ */
+void results_grow(struct results *res)
+{
+	size_t old = res->alloc;
+
+	ALLOC_GROW(res->rec, res->nr + 1, res->alloc);
+	memset(&res->rec[old], 0, (res->alloc - old) * sizeof(*res->rec));
 }
 
 

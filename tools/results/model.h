@@ -91,7 +91,6 @@ struct label {
 	bool given;			/* from --label, not from the log */
 };
 
-/* A set of distinct interned names, kept in insertion order. */
 /* A slot of a nameset's table: a name, and its hash_bytes() */
 struct nameslot {
 	const char *name;		/* interned, or NULL for a free slot */
@@ -99,6 +98,7 @@ struct nameslot {
 	uint32_t len;
 };
 
+/* A set of distinct interned names, kept in insertion order. */
 struct nameset {
 	const char **name;
 	size_t nr, alloc;
@@ -153,6 +153,7 @@ void results_clear_records(struct results *res);
 void results_truncate(struct results *res, size_t nr);
 const char *results_name(struct results *res, const char *s, size_t n);
 void *results_alloc_block(struct results *res, size_t size);
+void results_grow(struct results *res);
 void record_set_message(struct record *r, char *msg);
 struct input *results_add_input(struct results *res, const char *name,
 				const char *kind);
@@ -205,9 +206,10 @@ static inline struct record *results_add(struct results *res,
 {
 	struct record *r;
 
-	ALLOC_GROW(res->rec, res->nr + 1, res->alloc);
+	/* the records past @res->nr are kept zeroed (results_grow()) */
+	if (res->nr == res->alloc)
+		results_grow(res);
 	r = &res->rec[res->nr++];
-	memset(r, 0, sizeof(*r));
 	r->type = type;
 	r->source = intern_static(source);
 	r->input = in ? in->name : NULL;
