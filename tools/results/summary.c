@@ -795,33 +795,44 @@ struct diag_key {
 	struct diag_group d;	/* the names as tokens, the message */
 	size_t len;		/* the message's length */
 	uint64_t h;		/* diag_hash_msg() */
+	size_t pos;		/* slot_group()'s answer */
 };
 
 static void diag_key(const struct record *r, struct diag_key *k)
 {
 	struct token_memo *last = token_last;
+	struct diag_group *d = &k->d;
 
+	/*
+	 * Every field of the group, one by one (a new field must be set
+	 * here too): cheaper than zeroing it all first, as an initialiser
+	 * does
+	 */
 	k->len = strlen(r->message);
-	k->d = (struct diag_group){
-		.severity = r->severity,
-		.source = token_of(r->source, &last[LAST_SOURCE]),
-		.tool = token_of(r->tool, &last[LAST_TOOL]),
-		.category = token_of(r->category, &last[LAST_CATEGORY]),
-		.file = token_of(r->file, &last[LAST_FILE]),
-		.message = r->message,
-		.msg_hash = hash_bytes(r->message, k->len),
-		.count = 1,
-	};
-	k->h = diag_hash_msg(&k->d, k->d.msg_hash);
+	d->severity = r->severity;
+	d->source = token_of(r->source, &last[LAST_SOURCE]);
+	d->tool = token_of(r->tool, &last[LAST_TOOL]);
+	d->category = token_of(r->category, &last[LAST_CATEGORY]);
+	d->file = token_of(r->file, &last[LAST_FILE]);
+	d->message = r->message;
+	d->msg_hash = hash_bytes(r->message, k->len);
+	d->plain = false;
+	d->count = 1;
+	d->inc = NULL;
+	d->inc_total = 0;
+	k->h = diag_hash_msg(d, d->msg_hash);
 }
 
-/* The diagnostic @r, whose key is @k, counted in its group of @s */
+/*
+ * The diagnostic @r, whose key is @k, counted in its group of @s; @k is
+ * used up (its group changed)
+ */
 static void count_diag(struct summary *s, const struct record *r,
 		       struct diag_key *k)
 {
 	struct token_memo *last = token_last;
 	struct strbuf sb = STRBUF_INIT;
-	struct diag_group *g, d = k->d;
+	struct diag_group *g, *d = &k->d;
 	size_t len = k->len, id_len, slot;
 
 	/*
@@ -829,24 +840,24 @@ static void count_diag(struct summary *s, const struct record *r,
 	 * being normalised again; the others are, and their text is
 	 * interned only when their group is new.
 	 */
-	g = find_diag(s, &d, d.msg_hash, &slot);
+	g = find_diag(s, d, d->msg_hash, &slot);
 	if (g && g->plain) {
 		g->count++;
 	} else {
-		d.message = identity_text(r->message, len, &sb, &id_len);
-		if (d.message == r->message) {
+		d->message = identity_text(r->message, len, &sb, &id_len);
+		if (d->message == r->message) {
 			/* the group looked up is its identity's */
-			d.plain = true;
+			d->plain = true;
 			if (g) {
 				g->count++;
 				g->plain = true;
 			} else {
-				g = new_diag(s, &d, d.msg_hash, slot,
+				g = new_diag(s, d, d->msg_hash, slot,
 					     false);
 			}
 		} else {
-			d.msg_hash = hash_bytes(d.message, id_len);
-			g = add_diag(s, &d, d.msg_hash, false);
+			d->msg_hash = hash_bytes(d->message, id_len);
+			g = add_diag(s, d, d->msg_hash, false);
 		}
 		strbuf_release(&sb);
 	}
@@ -971,17 +982,16 @@ void summary_add_record(struct summary *s, const struct record *r)
  */
 #define AHEAD	12
 
-/* The group that the index slot of @k holds, or NULL */
-static inline const struct diag_group *slot_group(const struct summary *s,
-						  const struct diag_key *k)
+/*
+ * The position of the group that the index slot of @k holds, most often
+ * @k's group, or SIZE_MAX
+ */
+static inline size_t slot_group(const struct summary *s,
+				const struct diag_key *k)
 {
 	const struct group_index *ix = &s->diag_index;
-	size_t pos;
 
-	if (!ix->size)
-		return NULL;
-	pos = ix->slot[k->h & (ix->size - 1)];
-	return pos && pos <= s->nr_diag ? &s->diag[pos - 1] : NULL;
+	return ix->size ? ix->slot[k->h & (ix->size - 1)] - 1 : SIZE_MAX;
 }
 
 /**
@@ -1000,8 +1010,7 @@ void summary_add_records(struct summary *s, const struct record *r,
 			 size_t n)
 {
 	const struct group_index *ix = &s->diag_index;
-	struct diag_key key[AHEAD];
-	const struct diag_group *g;
+	struct diag_key key[AHEAD], *k;
 	size_t i, j;
 
 	for (i = 0; i < n + AHEAD; i++) {
@@ -1010,14 +1019,27 @@ void summary_add_records(struct summary *s, const struct record *r,
 			j = i - AHEAD;
 			add_record(s, &r[j], &key[j % AHEAD]);
 		}
+		/*
+		 * A group's position, not its address: groups added
+		 * since may have moved the array
+		 */
 		j = i - 2 * AHEAD / 3;
+		k = &key[j % AHEAD];
 		if (i >= 2 * AHEAD / 3 && j < n && r[j].type == REC_DIAG &&
-		    (g = slot_group(s, &key[j % AHEAD])))
-			__builtin_prefetch(g->message);
+		    k->pos < s->nr_diag) {
+			const char *msg = s->diag[k->pos].message;
+
+			/* both ends: strcmp() reads up to the NUL */
+			__builtin_prefetch(msg);
+			__builtin_prefetch(msg + k->len);
+		}
 		j = i - AHEAD / 3;
-		if (i >= AHEAD / 3 && j < n && r[j].type == REC_DIAG &&
-		    (g = slot_group(s, &key[j % AHEAD])))
-			__builtin_prefetch(g);
+		k = &key[j % AHEAD];
+		if (i >= AHEAD / 3 && j < n && r[j].type == REC_DIAG) {
+			k->pos = slot_group(s, k);
+			if (k->pos < s->nr_diag)
+				__builtin_prefetch(&s->diag[k->pos]);
+		}
 		if (i < n && r[i].type == REC_DIAG) {
 			diag_key(&r[i], &key[i % AHEAD]);
 			if (ix->size)
