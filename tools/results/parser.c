@@ -13,6 +13,9 @@
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #include "kbuild.h"
 #include "parser.h"
@@ -189,10 +192,16 @@ void parse_notice(struct parse_ctx *ctx, const char *source,
 	r->message = strbuf_detach(&sb);
 }
 
-/* The stream reader: a large buffer, memchr for line ends. */
+/*
+ * The stream reader: a large buffer, and one pass over each line that
+ * finds its end and tells whether it is plain text already (no byte that
+ * clean_line() would change), 16 bytes at a time. A '\n' is kept just
+ * after the bytes read (a sentinel), so that the pass needs no bound, and
+ * READ_PAD bytes after the buffer let it read a whole chunk there.
+ */
 struct reader {
 	int fd;
-	char *buf;
+	char *buf;		/* @size bytes and READ_PAD more, all set */
 	size_t start, end, size;
 	bool eof;
 	int err;
@@ -200,6 +209,112 @@ struct reader {
 	const char *unzip;
 	pid_t unzip_pid, feeder_pid;
 };
+
+/* Room after the buffer: the sentinel, and the rest of a chunk from it */
+#define READ_PAD	16
+
+/* 16 bytes at once, where the compiler has vectors (GNU C) */
+typedef unsigned char bytes16 __attribute__((vector_size(16)));
+typedef signed char sbytes16 __attribute__((vector_size(16)));
+
+/* The bytes of a comparison's result that are set, as bits 0-15 */
+static inline unsigned int bytes16_bits(bytes16 m)
+{
+#ifdef __SSE2__
+	return _mm_movemask_epi8((__m128i)m);
+#else
+	unsigned int bits = 0, i;
+
+	for (i = 0; i < 16; i++)
+		bits |= (m[i] >> 7) << i;
+	return bits;
+#endif
+}
+
+static inline bytes16 load16(const char *s)
+{
+	bytes16 v;
+
+	memcpy(&v, s, 16);
+	return v;
+}
+
+/* May @c need cleaning (clean_line())? Control bytes but tabs, and DEL */
+static inline bool needs_cleaning(unsigned char c)
+{
+	return (c < 0x20 && c != '\t') || c == 0x7f;
+}
+
+/* needs_cleaning() of each of 16 bytes, as 0xff */
+static inline bytes16 chunk_unclean(bytes16 v)
+{
+	/* a tab is below 0x20: the exclusive or takes it out */
+	return (bytes16)((v < 0x20) ^ (v == '\t')) | (bytes16)(v == 0x7f);
+}
+
+/*
+ * The printable ASCII bytes of 16 (0x20 to 0x7e), as 0xff: the others
+ * may need cleaning, unless they are tabs or above 0x7f. One comparison
+ * of signed bytes, once adding one has made DEL the lowest of them
+ */
+static inline bytes16 chunk_printable(bytes16 v)
+{
+	return (bytes16)((sbytes16)(v + 1) > 0x20);
+}
+
+/*
+ * The first byte from @s on that ends a line or may need cleaning. There
+ * must be one (the reader's sentinel, at the latest), with 15 bytes that
+ * may be read after it.
+ */
+static inline char *find_unclean(char *s)
+{
+	unsigned int bits;
+
+	for (;; s += 16) {
+		bytes16 v = load16(s);
+
+		/* most chunks are printable ASCII: one test for them */
+		if (bytes16_bits(chunk_printable(v)) == 0xffff)
+			continue;
+		bits = bytes16_bits(chunk_unclean(v));
+		if (bits)
+			return s + __builtin_ctz(bits);
+	}
+}
+
+/*
+ * strchr(@s, @c) for a line of @len bytes that holds no NUL, read in
+ * place: 15 bytes after its end may be read.
+ */
+static inline const char *find_in_line(const char *s, size_t len, char c)
+{
+	size_t i;
+
+	for (i = 0;; i += 16) {
+		unsigned int bits = bytes16_bits((bytes16)(load16(s + i) ==
+							   (unsigned char)c));
+
+		if (bits) {
+			i += __builtin_ctz(bits);
+			return i < len ? s + i : NULL;
+		}
+		if (i + 16 >= len)
+			return NULL;
+	}
+}
+
+/*
+ * An empty buffer, with its sentinel. The bytes after the sentinel are
+ * read (and not looked at) by find_unclean(): they are zeroed, not left
+ * undefined.
+ */
+static void reader_init(struct reader *rd)
+{
+	rd->size = READ_SIZE;
+	rd->buf = xcalloc(1, rd->size + READ_PAD);
+	rd->buf[0] = '\n';
+}
 
 static int reader_fill(struct reader *rd)
 {
@@ -211,8 +326,9 @@ static int reader_fill(struct reader *rd)
 		rd->start = 0;
 	}
 	if (rd->end == rd->size) {
+		rd->buf = xrealloc(rd->buf, rd->size * 2 + READ_PAD);
+		memset(rd->buf + rd->size + READ_PAD, 0, rd->size);
 		rd->size *= 2;
-		rd->buf = xrealloc(rd->buf, rd->size);
 	}
 	do {
 		n = read(rd->fd, rd->buf + rd->end, rd->size - rd->end);
@@ -220,12 +336,13 @@ static int reader_fill(struct reader *rd)
 	if (n < 0) {
 		rd->err = errno;
 		rd->eof = true;
-		return -1;
+	} else {
+		if (!n)
+			rd->eof = true;
+		rd->end += n;
 	}
-	if (!n)
-		rd->eof = true;
-	rd->end += n;
-	return 0;
+	rd->buf[rd->end] = '\n';
+	return n < 0 ? -1 : 0;
 }
 
 /* Compressed logs are read through the usual tools: no library needed. */
@@ -357,16 +474,36 @@ static int reader_unzip_end(struct reader *rd)
  * the read buffer is handed out in place (valid until the next call);
  * one that crosses a refill is gathered in @sb. At most @max bytes are
  * kept (0: no limit); the rest of a longer line is skipped and *@cut is
- * set. Return: false at end of input.
+ * set. A line that is plain text already, with no byte that clean_line()
+ * would change (most lines: read in place, in the pass that finds their
+ * end), is set up in @plain as line_init() would, but for its number;
+ * otherwise @plain->s is NULL. Return: false at end of input.
  */
 static bool reader_getline(struct reader *rd, struct strbuf *sb, size_t max,
-			   char **line, size_t *len, bool *cut)
+			   char **line, size_t *len, bool *cut,
+			   struct line *plain)
 {
-	char *p = rd->buf + rd->start;
-	size_t avail = rd->end - rd->start;
-	char *nl = memchr(p, '\n', avail);
+	char *p = rd->buf + rd->start, *end = rd->buf + rd->end;
+	char *nl = find_unclean(p);
+	size_t avail;
 
 	*cut = false;
+	/* the sentinel at @end is no line end */
+	if (*nl == '\n' && nl < end && (!max || (size_t)(nl - p) <= max)) {
+		*line = p;
+		*len = nl - p;
+		plain->s = p;
+		plain->len = *len;
+		plain->colon = find_in_line(p, *len, ':');
+		plain->space = find_in_line(p, *len, ' ');
+		/* last: a load of the 16 bytes around it would wait for it */
+		*nl = '\0';
+		rd->start += *len + 1;
+		return true;
+	}
+	plain->s = NULL;
+	/* the line end is not before the first byte to clean */
+	nl = memchr(nl, '\n', end - nl);
 	if (nl && (!max || (size_t)(nl - p) <= max)) {
 		*nl = '\0';
 		*line = p;
@@ -408,10 +545,23 @@ static bool reader_getline(struct reader *rd, struct strbuf *sb, size_t max,
 	return nl || sb->len > 0 || *cut;
 }
 
-/* May any of the 8 bytes of @w need cleaning (< 0x20 or 0x7f)? */
-static inline uint64_t word_unclean(uint64_t w)
+/*
+ * How many bytes at the start of a line need no cleaning: 16 at a time,
+ * then byte by byte.
+ */
+static size_t clean_prefix(const char *s, size_t len)
 {
-	return swar_below(w, 0x20) | swar_equal(w, 0x7f);
+	size_t i;
+
+	for (i = 0; i + 16 <= len; i += 16) {
+		unsigned int bits = bytes16_bits(chunk_unclean(load16(s + i)));
+
+		if (bits)
+			return i + __builtin_ctz(bits);
+	}
+	while (i < len && !needs_cleaning(s[i]))
+		i++;
+	return i;
 }
 
 /*
@@ -421,64 +571,11 @@ static inline uint64_t word_unclean(uint64_t w)
  * in a console log) into '?', so that the formats see plain text.
  * Return: the new length; the line stays NUL-terminated.
  */
-static bool needs_cleaning(unsigned char c)
-{
-	return (c < 0x20 && c != '\t') || c == 0x7f;
-}
-
-/* 16 bytes at once, where the compiler has vectors (GNU C) */
-typedef unsigned char bytes16 __attribute__((vector_size(16)));
-
-/* The bytes of the 16 at @s that may need cleaning, as 0xff */
-static inline bytes16 chunk_unclean(const char *s)
-{
-	bytes16 v;
-
-	memcpy(&v, s, 16);
-	return (bytes16)(v < 0x20) | (bytes16)(v == 0x7f);
-}
-
-/*
- * Is the line plain text already? 16 bytes at a time, the last chunk
- * overlapping, and byte by byte only when a chunk holds a control byte:
- * a tab, or a line that needs cleaning.
- */
-static bool plain_text(const char *s, size_t len)
-{
-	uint64_t w, half[2];
-	size_t i = 0;
-
-	if (len >= 16) {
-		bytes16 bad = chunk_unclean(s + len - 16);
-
-		for (; i + 16 <= len; i += 16)
-			bad |= chunk_unclean(s + i);
-		memcpy(half, &bad, 16);
-		if (!(half[0] | half[1]))
-			return true;
-	} else if (len >= 8) {
-		memcpy(&w, s, 8);
-		if (!word_unclean(w)) {
-			memcpy(&w, s + len - 8, 8);
-			if (!word_unclean(w))
-				return true;
-		}
-	}
-	for (i = 0; i < len; i++)
-		if (needs_cleaning(s[i]))
-			return false;
-	return true;
-}
-
 static size_t clean_line(char *line, size_t len)
 {
-	char *s = line, *d, *end = line + len;
+	char *s = line + clean_prefix(line, len), *d, *end = line + len;
 
-	/* most lines are plain text: look before rewriting */
-	if (plain_text(line, len))
-		return len;
-	while (s < end && !needs_cleaning(*s))
-		s++;
+	/* look before rewriting: there may be nothing to clean */
 	if (s == end)
 		return len;
 	d = s;
@@ -659,12 +756,12 @@ static void fold_records(struct parse_ctx *ctx)
 
 static void maybe_fold(struct parse_ctx *ctx)
 {
-	if (ctx->acc && !ctx->open_records &&
-	    ctx->res->nr - ctx->in->first_rec >= FOLD_BATCH)
+	if (ctx->res->nr - ctx->in->first_rec >= FOLD_BATCH && ctx->acc &&
+	    !ctx->open_records)
 		fold_records(ctx);
 }
 
-static void offer_line(struct stream *st, const struct line *l)
+static inline void offer_line(struct stream *st, const struct line *l)
 {
 	struct parse_ctx *ctx = st->ctx;
 	const struct line_hook *h = st->hook, *end = h + st->nr_hook;
@@ -720,14 +817,23 @@ static int read_stream(struct stream *st, struct reader *rd)
 	char *s;
 	size_t len;
 	bool cut;
+	struct line l;
 	int ret = 0;
 
 	while (reader_getline(rd, &sb, st->whole_json || js.active ? 0 :
-			      MAX_LINE, &s, &len, &cut)) {
-		struct line l;
-
+			      MAX_LINE, &s, &len, &cut, &l)) {
 		maybe_fold(ctx);
 		ctx->line = ++nr;
+		if (l.s && nr > 1 && !js.active && !st->whole_json &&
+		    !starts_json(s, len)) {
+			/*
+			 * Most lines: plain text, which none of the steps
+			 * below would change
+			 */
+			l.nr = nr;
+			offer_line(st, &l);
+			continue;
+		}
 		if (len && s[len - 1] == '\r')
 			s[--len] = '\0';
 		if (nr == 1 && len >= 3 && !memcmp(s, "\xef\xbb\xbf", 3)) {
@@ -924,8 +1030,7 @@ int parse_input(struct results *res, const char *arg,
 		}
 	}
 
-	rd.size = READ_SIZE;
-	rd.buf = xmalloc(rd.size);
+	reader_init(&rd);
 	while (!rd.eof && rd.end < HEAD_SIZE)
 		reader_fill(&rd);
 	if (reader_unzip(&rd)) {
