@@ -201,27 +201,27 @@ enum located {
  */
 static enum located located_line(struct kbuild *kb, const struct line *l)
 {
-	struct location loc;
+	const struct location *loc = kbuild_location(kb, l);
 	const char *msg, *category;
 	enum severity sev;
 	bool note, werror;
 	size_t len, mlen;
 	struct record *r;
 
-	if (!kbuild_location(kb, l, &loc))
+	if (!loc)
 		return LOC_NONE;
-	len = l->len - (loc.rest - l->s);
-	msg = skip_literal(loc.rest, len, "warning: ");
+	len = l->len - (loc->rest - l->s);
+	msg = skip_literal(loc->rest, len, "warning: ");
 	if (msg) {
 		sev = SEV_WARNING;
 		note = false;
 	} else {
-		msg = severity_word(loc.rest, &sev, &note);
+		msg = severity_word(loc->rest, &sev, &note);
 		if (!msg)
 			return LOC_NONE;
 	}
 	if (note) {
-		note_line(kb, l, &loc, msg);
+		note_line(kb, l, loc, msg);
 		return LOC_TAKEN;
 	}
 	len = l->len - (msg - l->s);
@@ -229,13 +229,17 @@ static enum located located_line(struct kbuild *kb, const struct line *l)
 	 * No column and no flag: kernel-doc's, not ours. With a blank after
 	 * the position, the line's first blank is the one before the word.
 	 */
-	if (!loc.column && !has_flag(msg, len))
-		return loc.rest[-1] == ' ' ? LOC_OTHER : LOC_NONE;
+	if (!loc->column && !has_flag(msg, len))
+		return loc->rest[-1] == ' ' ? LOC_OTHER : LOC_NONE;
 	mlen = split_flag(kb, msg, len, &category, &werror);
-	r = kbuild_diag(kb, "build", kb->cc_tool, sev, &loc, category, msg,
+	r = kbuild_diag(kb, "build", kb->cc_tool, sev, loc, category, msg,
 			mlen);
 	r->werror = werror;
-	if (has_typographic_quote(msg, len)) {
+	/*
+	 * kbuild_diag() saw the quotes of the message; the flag split off
+	 * it starts with a blank, so no quote straddles the two.
+	 */
+	if (kb->quoted || has_typographic_quote(msg + mlen, len - mlen)) {
 		kb->gcc_evidence += EV_HINT;
 		kb->gcc_quotes = true;
 	}
@@ -326,8 +330,17 @@ static __noinline bool context_line(struct kbuild *kb, const struct line *l)
 	return false;
 }
 
-/* gcc's excerpt: "  156 |   code", "      |   ^~~~", "  +++ |+#include" */
-static bool gutter_line(struct kbuild *kb, const struct line *l)
+/**
+ * fmt_cc_excerpt() - read a line of gcc's source excerpt
+ * @kb: the log state
+ * @l: the line: "  156 |   code", "      |   ^~~~", "  +++ |+#include"
+ *
+ * Part of fmt_cc_line(). build_line() asks it first for the lines that
+ * start with a blank: excerpts are near half of a log with warnings.
+ *
+ * Return: true when the line is an excerpt, attached to its diagnostic.
+ */
+bool fmt_cc_excerpt(struct kbuild *kb, const struct line *l)
 {
 	const char *p = skip_spaces_n(l->s, l->len);
 
@@ -503,7 +516,7 @@ bool fmt_cc_line(struct kbuild *kb, const struct line *l)
 	int c = l->s[0];
 
 	if (is_space(c) || c == '|')
-		return gutter_line(kb, l) || indented_line(kb, l);
+		return fmt_cc_excerpt(kb, l) || indented_line(kb, l);
 	if (is_digit(c))
 		return clang_summary(kb, l);
 	return plain_line(kb, l);

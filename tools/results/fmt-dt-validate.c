@@ -386,19 +386,20 @@ static bool yaml_line(struct parse_ctx *ctx, struct dt *dt,
 {
 	struct kbuild *kb = ctx->kb;
 	const char *s = l->s, *colon, *p;
+	const struct location *at = kbuild_location(kb, l);
 	struct location loc;
 
-	if (kbuild_location(kb, l, &loc)) {
-		if (!loc.column || !is_yaml(loc.file, loc.file_len))
+	if (at) {
+		if (!at->column || !is_yaml(at->file, at->file_len))
 			return false;
-		learn_tree(kb, loc.file, loc.file_len, false);
-		if ((p = skip_prefix(loc.rest, "[warning] ")))
-			yamllint_diag(kb, &loc, SEV_WARNING, p);
-		else if ((p = skip_prefix(loc.rest, "[error] ")))
-			yamllint_diag(kb, &loc, SEV_ERROR, p);
+		learn_tree(kb, at->file, at->file_len, false);
+		if ((p = skip_prefix(at->rest, "[warning] ")))
+			yamllint_diag(kb, at, SEV_WARNING, p);
+		else if ((p = skip_prefix(at->rest, "[error] ")))
+			yamllint_diag(kb, at, SEV_ERROR, p);
 		else
 			kbuild_diag(kb, "dt", "dt-doc-validate", SEV_ERROR,
-				    &loc, NULL, loc.rest, strlen(loc.rest));
+				    at, NULL, at->rest, strlen(at->rest));
 		kb->excerpt_due = false;
 		return true;
 	}

@@ -33,7 +33,7 @@ static bool is_kconfig_file(const struct location *loc)
  */
 bool fmt_kconfig_line(struct kbuild *kb, const struct line *l)
 {
-	struct location loc;
+	const struct location *loc;
 	enum severity sev;
 	const char *msg;
 	bool note;
@@ -44,13 +44,13 @@ bool fmt_kconfig_line(struct kbuild *kb, const struct line *l)
 			    "unmet-dependency", l->s + 9, l->len - 9);
 		return true;
 	}
-	if (!kbuild_location(kb, l, &loc) || loc.column ||
-	    !is_kconfig_file(&loc))
+	loc = kbuild_location(kb, l);
+	if (!loc || loc->column || !is_kconfig_file(loc))
 		return false;
-	msg = severity_word(loc.rest, &sev, &note);
+	msg = severity_word(loc->rest, &sev, &note);
 	if (!msg || note)
 		return false;
-	kbuild_diag(kb, "build", "kconfig", sev, &loc, NULL, msg,
+	kbuild_diag(kb, "build", "kconfig", sev, loc, NULL, msg,
 		    l->len - (msg - l->s));
 	return true;
 }

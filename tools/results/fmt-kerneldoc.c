@@ -22,21 +22,21 @@
  */
 bool fmt_kerneldoc_line(struct kbuild *kb, const struct line *l)
 {
-	struct location loc;
+	const struct location *loc = kbuild_location(kb, l);
 	enum severity sev;
 	const char *msg;
 	size_t len;
 	bool note;
 
-	if (!kbuild_location(kb, l, &loc) || loc.column)
+	if (!loc || loc->column)
 		return false;
-	len = l->len - (loc.rest - l->s);
-	msg = skip_literal(loc.rest, len, "warning: ");
+	len = l->len - (loc->rest - l->s);
+	msg = skip_literal(loc->rest, len, "warning: ");
 	if (msg) {
 		sev = SEV_WARNING;
 		note = false;
 	} else {
-		msg = severity_word(loc.rest, &sev, &note);
+		msg = severity_word(loc->rest, &sev, &note);
 	}
 	if (!msg || note)
 		return false;
@@ -44,6 +44,6 @@ bool fmt_kerneldoc_line(struct kbuild *kb, const struct line *l)
 	/* a -W flag is the compiler's: found by its '[', which few hold */
 	if (memchr(msg, '[', len) && strstr(msg, " [-W"))
 		return false;
-	kbuild_diag(kb, "build", "kernel-doc", sev, &loc, NULL, msg, len);
+	kbuild_diag(kb, "build", "kernel-doc", sev, loc, NULL, msg, len);
 	return true;
 }

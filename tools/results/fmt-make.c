@@ -291,18 +291,17 @@ static __noinline bool make_line(struct kbuild *kb, const struct line *l)
 static __noinline bool makefile_diag(struct kbuild *kb, const struct line *l,
 				     bool first)
 {
-	struct location loc;
+	const struct location *loc = kbuild_location(kb, l);
 	enum severity sev;
 	const char *msg;
 	bool note;
 
-	if (!kbuild_location(kb, l, &loc) ||
-	    (!first && !is_makefile(loc.file, loc.file_len)))
+	if (!loc || (!first && !is_makefile(loc->file, loc->file_len)))
 		return false;
-	msg = severity_word(loc.rest, &sev, &note);
+	msg = severity_word(loc->rest, &sev, &note);
 	if (!msg)
 		return false;
-	kbuild_diag(kb, "build", "make", sev, &loc, NULL, msg, strlen(msg));
+	kbuild_diag(kb, "build", "make", sev, loc, NULL, msg, strlen(msg));
 	kbuild_stop_attaching(kb);
 	return true;
 }

@@ -91,24 +91,24 @@ static __noinline void prefixed(struct kbuild *kb, const struct line *l,
 /* sparse_line() for a line that may be one of its: see there */
 static __noinline bool position_line(struct kbuild *kb, const struct line *l)
 {
-	struct location loc;
+	const struct location *loc = kbuild_location(kb, l);
 	const char *r, *p;
 
-	if (!kbuild_location(kb, l, &loc))
+	if (!loc)
 		return false;
-	r = loc.rest;
+	r = loc->rest;
 	/* the first byte first: the indented lines are the most */
 	if (r[0] == 's' && (p = skip_prefix(r, "sparse: "))) {
-		if (starts_with(p, "   ") && same_position(kb, &loc)) {
+		if (starts_with(p, "   ") && same_position(kb, loc)) {
 			kbuild_attach(kb, l->s, l->len);
 			return true;
 		}
-		prefixed(kb, l, &loc, p);
+		prefixed(kb, l, loc, p);
 		return true;
 	}
 	/* "FILE:L:C:    expected ...": the position again, then indented */
-	if (r[0] == ' ' && r[1] == ' ' && loc.column) {
-		if (same_position(kb, &loc))
+	if (r[0] == ' ' && r[1] == ' ' && loc->column) {
+		if (same_position(kb, loc))
 			kbuild_attach(kb, l->s, l->len);
 		return true;
 	}

@@ -41,17 +41,21 @@ void kbuild_free(struct kbuild *kb)
 
 /*
  * parse_ulong() of a line or column number: up to 18 digits cannot
- * overflow, and need no test for it at each digit.
+ * overflow, and need no test for it at each digit; a longer number is
+ * read again by parse_ulong().
  */
 static inline bool position_number(const char *s, const char **end,
 				   unsigned long *val)
 {
 	const char *p = s;
-	unsigned long v = 0;
+	unsigned long v = 0, d;
 
-	while (is_digit(*p) && p - s < 18)
-		v = v * 10 + (*p++ - '0');
-	if (is_digit(*p))
+	/* one test a digit: a byte below '0' wraps around */
+	while ((d = (unsigned long)(unsigned char)*p - '0') <= 9) {
+		v = v * 10 + d;
+		p++;
+	}
+	if (p - s > 18)
 		return parse_ulong(s, end, val);
 	if (p == s)
 		return false;
@@ -192,6 +196,61 @@ const char *severity_word(const char *s, enum severity *sev, bool *note)
 	return rest;
 }
 
+/*
+ * plain_quotes_to(), and whether the text held U+2018 or U+2019 (@single).
+ * The text is copied whole and looked at from its first 0xe2 byte on,
+ * eight bytes at a time up to each next one: a word is stored whole while
+ * eight bytes of the text are left, so @out needs no more room.
+ */
+static inline char *quotes_to(char *out, const char *s, size_t len,
+			      bool *single)
+{
+	const char *end = s + len, *q;
+	char *d;
+
+	*single = false;
+	/* most texts hold no 0xe2 byte: two calls */
+	memcpy(out, s, len);
+	out[len] = '\0';
+	q = memchr(s, 0xe2, len);
+	if (!q)
+		return out;
+	d = out + (q - s);
+	s = q;
+	while (s < end) {
+		uint64_t w, hit;
+		size_t n = end - s;
+
+		if ((unsigned char)*s == 0xe2) {
+			/* U+2018/U+2019, U+201C/U+201D, or another */
+			unsigned char c = n > 2 && (unsigned char)s[1] == 0x80 ?
+					  s[2] : 0;
+
+			if (c == 0x98 || c == 0x99) {
+				*d++ = '\'';
+				*single = true;
+				s += 3;
+			} else if (c == 0x9c || c == 0x9d) {
+				*d++ = '"';
+				s += 3;
+			} else {
+				*d++ = *s++;
+			}
+		} else if (n >= 8) {
+			memcpy(&w, s, 8);
+			memcpy(d, &w, 8);
+			hit = swar_equal_exact(w, 0xe2);
+			n = hit ? swar_first(hit) : 8;
+			s += n;
+			d += n;
+		} else {
+			*d++ = *s++;
+		}
+	}
+	*d = '\0';
+	return out;
+}
+
 /**
  * plain_quotes_to() - copy text with typographic quotes made ASCII
  * @out: where to, room for @len + 1 bytes
@@ -205,33 +264,9 @@ const char *severity_word(const char *s, enum severity *sev, bool *note)
  */
 char *plain_quotes_to(char *out, const char *s, size_t len)
 {
-	const char *end = s + len, *q;
-	char *d = out;
+	bool single;
 
-	/* copy up to each 0xe2 byte at once: most messages have none */
-	while ((q = memchr(s, 0xe2, end - s))) {
-		memcpy(d, s, q - s);
-		d += q - s;
-		s = q;
-		if (end - s > 2 && (unsigned char)s[1] == 0x80) {
-			unsigned char c = s[2];
-
-			if (c == 0x98 || c == 0x99) {
-				*d++ = '\'';
-				s += 3;
-				continue;
-			}
-			if (c == 0x9c || c == 0x9d) {
-				*d++ = '"';
-				s += 3;
-				continue;
-			}
-		}
-		*d++ = *s++;
-	}
-	memcpy(d, s, end - s);
-	d[end - s] = '\0';
-	return out;
+	return quotes_to(out, s, len, &single);
 }
 
 /*
@@ -292,7 +327,8 @@ static const char *outer_includer(struct recent *rc, const char *s,
  * @msg_len: its length
  *
  * Context lines read before it (In file included from, In function) are
- * attached to it.
+ * attached to it. Typographic quotes in the message become ASCII ones;
+ * @kb->quoted tells whether it held U+2018 or U+2019.
  *
  * Return: the new record, valid until the next record is added.
  */
@@ -307,7 +343,8 @@ struct record *kbuild_diag(struct kbuild *kb, const char *source,
 	/* the diagnostic before it is complete */
 	kbuild_stop_attaching(kb);
 	r = results_add(ctx->res, REC_DIAG, source, ctx->in, ctx->line);
-	r->tool = intern_static(tool);
+	/* the compiler's placeholder, interned, is most of them */
+	r->tool = tool == kb->cc_tool ? tool : intern_static(tool);
 	r->severity = sev;
 	if (loc) {
 		r->file = recent_intern(&kb->recent_file, loc->file,
@@ -322,10 +359,11 @@ struct record *kbuild_diag(struct kbuild *kb, const char *source,
 		r->category = recent_intern(&kb->recent_category, category,
 					    strlen(category));
 	/* the record's text lives with the records: no malloc each */
-	r->message = plain_quotes_to(results_alloc(ctx->res, msg_len + 1),
-				     msg, msg_len);
+	r->message = quotes_to(results_alloc(ctx->res, msg_len + 1), msg,
+			       msg_len, &kb->quoted);
 	r->message_pooled = true;
-	kb->header_diag = r->file && ends_with(r->file, ".h");
+	/* @r->file is the @loc->file_len bytes: a log line holds no NUL */
+	kb->header_diag = loc && ends_with_n(loc->file, loc->file_len, ".h");
 	if (kb->pending.len && kb->header_diag)
 		r->includer = outer_includer(&kb->recent_file,
 					     kb->pending.buf, kb->pending.len);
@@ -951,6 +989,13 @@ static bool build_line(struct parse_ctx *ctx, void *priv,
 	size_t i;
 
 	(void)priv;
+	/*
+	 * gcc's excerpt lines first, among the lines with a blank first that
+	 * fmt_make_line() turns away: all but "  X", X upper-case.
+	 */
+	if (l->s[0] == ' ' && (l->s[1] != ' ' || !is_upper(l->s[2])) &&
+	    fmt_cc_excerpt(kb, l))
+		return true;
 	if (fmt_make_line(kb, l)) {
 		kbuild_stop_attaching(kb);
 		return true;

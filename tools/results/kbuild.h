@@ -57,6 +57,7 @@ struct kbuild {
 	bool header_diag;		/* it points into a header */
 	bool had_excerpt;		/* a source excerpt followed it */
 	bool gcc_quotes;		/* it quoted with U+2018/U+2019 */
+	bool quoted;			/* its message held U+2018/U+2019 */
 	bool keep_context;		/* store context lines in records */
 
 	struct recent recent_file;	/* the last diagnostics' files */
@@ -133,20 +134,20 @@ static inline struct record *kbuild_last(struct kbuild *kb)
  * kbuild_location() - location_parse() of a log line, read once
  * @kb: the log state
  * @l: the line being offered
- * @loc: the position found
  *
  * Several formats ask for the position of the same line; it is parsed
- * for the first (kbuild_locate()) and remembered for the others.
+ * for the first (kbuild_locate()) into @kb->loc, which the others read in
+ * place.
  *
- * Return: true when the line starts with a position.
+ * Return: the position the line starts with, valid while the line is
+ * offered, or NULL when it starts with none.
  */
-static inline bool kbuild_location(struct kbuild *kb, const struct line *l,
-				   struct location *loc)
+static inline const struct location *kbuild_location(struct kbuild *kb,
+						      const struct line *l)
 {
 	if (kb->loc_line != l->s || kb->loc_nr != l->nr)
 		kbuild_locate(kb, l);
-	*loc = kb->loc;
-	return kb->loc_ok;
+	return kb->loc_ok ? &kb->loc : NULL;
 }
 
 /**
@@ -175,6 +176,7 @@ static inline void kbuild_attach(struct kbuild *kb, const char *s,
 /* The formats of a make log, one file each. */
 bool fmt_make_line(struct kbuild *kb, const struct line *l);
 bool fmt_cc_line(struct kbuild *kb, const struct line *l);
+bool fmt_cc_excerpt(struct kbuild *kb, const struct line *l);
 bool fmt_kerneldoc_line(struct kbuild *kb, const struct line *l);
 bool fmt_kconfig_line(struct kbuild *kb, const struct line *l);
 bool fmt_ld_line(struct kbuild *kb, const struct line *l);

@@ -279,4 +279,36 @@ static inline const char *skip_spaces_n(const char *s, size_t len)
 	return skip_spaces(s);
 }
 
+/**
+ * swar_equal_exact() - swar_equal() with no false alarm
+ * @w: eight bytes, as memcpy() reads them
+ * @c: the byte looked for
+ *
+ * No carry crosses a byte: each flagged byte equals @c, whatever the byte
+ * order, for two more operations than swar_equal().
+ *
+ * Return: the bytes of @w equal to @c, as their high bits.
+ */
+static inline uint64_t swar_equal_exact(uint64_t w, unsigned char c)
+{
+	uint64_t x = w ^ (SWAR_ONES * c);
+
+	return ~(((x & ~SWAR_HIGHS) + ~SWAR_HIGHS) | x) & SWAR_HIGHS;
+}
+
+/**
+ * swar_first() - the first byte that an exact mask flags
+ * @mask: high bits of flagged bytes, not 0 (swar_equal_exact())
+ *
+ * Return: its offset from the start of the word, in memory order.
+ */
+static inline unsigned int swar_first(uint64_t mask)
+{
+#if __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+	return __builtin_ctzll(mask) / 8;
+#else
+	return __builtin_clzll(mask) / 8;
+#endif
+}
+
 #endif /* RESULTS_UTIL_H */
