@@ -179,6 +179,26 @@ START_TEST(test_htmldocs)
 }
 END_TEST
 
+/* A page's warning has no position: none is kept from the line before */
+START_TEST(test_htmldocs_no_column)
+{
+	const char *log =
+		"drivers/widget/wdg.c:7:12: warning: unused variable \xe2\x80\x98x\xe2\x80\x99 [-Wunused-variable]\n"
+		"Documentation/widget/api.rst: WARNING: document isn't included in any toctree\n";
+	struct results res;
+	struct record *r;
+
+	results_init(&res);
+	ck_assert_int_eq(tu_parse_str(&res, log), 0);
+	r = tu_nth(&res, REC_DIAG, 1);
+	ck_assert_str_eq(r->tool, "sphinx");
+	ck_assert_str_eq(r->file, "Documentation/widget/api.rst");
+	ck_assert_uint_eq(r->line, 0);
+	ck_assert_uint_eq(r->column, 0);
+	results_release(&res);
+}
+END_TEST
+
 START_TEST(test_smatch)
 {
 	const char *log =
@@ -256,6 +276,7 @@ Suite *buildtools_suite(void)
 	tcase_add_test(tc, test_modpost);
 	tcase_add_test(tc, test_objtool);
 	tcase_add_test(tc, test_htmldocs);
+	tcase_add_test(tc, test_htmldocs_no_column);
 	tcase_add_test(tc, test_smatch);
 	tcase_add_test(tc, test_rustc);
 	suite_add_tcase(s, tc);

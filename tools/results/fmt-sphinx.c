@@ -56,16 +56,12 @@ static bool is_doc(const char *file, size_t len)
 bool fmt_sphinx_line(struct kbuild *kb, const struct line *l)
 {
 	const struct location *at = kbuild_location(kb, l);
-	struct location loc;
+	struct location loc = { 0 };
 	enum severity sev;
 	const char *msg, *p;
 
-	/*
-	 * A copy of @kb->loc as kbuild_location() left it, also when the
-	 * line has no position: the file found below keeps its column.
-	 */
-	loc = kb->loc;
 	if (at && !at->column) {
+		loc = *at;
 		msg = sphinx_severity(loc.rest, &sev);
 	} else {
 		/*
