@@ -195,7 +195,7 @@ void parse_notice(struct parse_ctx *ctx, const char *source,
 /*
  * The stream reader: a large buffer, and one pass over each line that
  * finds its end and tells whether it is plain text already (no byte that
- * clean_line() would change), 16 bytes at a time. A '\n' is kept just
+ * clean_line() would change), 32 bytes at a time. A '\n' is kept just
  * after the bytes read (a sentinel), so that the pass needs no bound, and
  * READ_PAD bytes after the buffer let it read a whole chunk there.
  */
@@ -211,7 +211,7 @@ struct reader {
 };
 
 /* Room after the buffer: the sentinel, and the rest of a chunk from it */
-#define READ_PAD	16
+#define READ_PAD	32
 
 /* 16 bytes at once, where the compiler has vectors (GNU C) */
 typedef unsigned char bytes16 __attribute__((vector_size(16)));
@@ -264,20 +264,22 @@ static inline bytes16 chunk_printable(bytes16 v)
 
 /*
  * The first byte from @s on that ends a line or may need cleaning. There
- * must be one (the reader's sentinel, at the latest), with 15 bytes that
- * may be read after it.
+ * must be one (the reader's sentinel, at the latest), with 31 bytes that
+ * may be read after it. 32 bytes a step, two chunks of 16.
  */
 static inline char *find_unclean(char *s)
 {
 	unsigned int bits;
 
-	for (;; s += 16) {
-		bytes16 v = load16(s);
+	for (;; s += 32) {
+		bytes16 a = load16(s), b = load16(s + 16);
 
 		/* most chunks are printable ASCII: one test for them */
-		if (bytes16_bits(chunk_printable(v)) == 0xffff)
+		if (bytes16_bits(chunk_printable(a) & chunk_printable(b)) ==
+		    0xffff)
 			continue;
-		bits = bytes16_bits(chunk_unclean(v));
+		bits = bytes16_bits(chunk_unclean(a)) |
+		       bytes16_bits(chunk_unclean(b)) << 16;
 		if (bits)
 			return s + __builtin_ctz(bits);
 	}
