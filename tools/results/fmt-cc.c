@@ -210,16 +210,9 @@ static enum located located_line(struct kbuild *kb, const struct line *l)
 
 	if (!loc)
 		return LOC_NONE;
-	len = l->len - (loc->rest - l->s);
-	msg = skip_literal(loc->rest, len, "warning: ");
-	if (msg) {
-		sev = SEV_WARNING;
-		note = false;
-	} else {
-		msg = severity_word(loc->rest, &sev, &note);
-		if (!msg)
-			return LOC_NONE;
-	}
+	msg = located_severity(l, loc, &sev, &note);
+	if (!msg)
+		return LOC_NONE;
 	if (note) {
 		note_line(kb, l, loc, msg);
 		return LOC_TAKEN;

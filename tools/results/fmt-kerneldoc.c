@@ -30,14 +30,7 @@ bool fmt_kerneldoc_line(struct kbuild *kb, const struct line *l)
 
 	if (!loc || loc->column)
 		return false;
-	len = l->len - (loc->rest - l->s);
-	msg = skip_literal(loc->rest, len, "warning: ");
-	if (msg) {
-		sev = SEV_WARNING;
-		note = false;
-	} else {
-		msg = severity_word(loc->rest, &sev, &note);
-	}
+	msg = located_severity(l, loc, &sev, &note);
 	if (!msg || note)
 		return false;
 	len = l->len - (msg - l->s);

@@ -173,6 +173,32 @@ static inline void kbuild_attach(struct kbuild *kb, const char *s,
 		kbuild_keep_context(kb, s, len);
 }
 
+/**
+ * located_severity() - severity_word() after a line's position
+ * @l: the line
+ * @loc: its position, from kbuild_location()
+ * @sev: the severity read
+ * @note: set when it is a note
+ *
+ * "warning: ", the most common word, is compared as whole words before
+ * severity_word() is asked.
+ *
+ * Return: the message after the word, or NULL when there is none.
+ */
+static inline const char *located_severity(const struct line *l,
+					   const struct location *loc,
+					   enum severity *sev, bool *note)
+{
+	const char *msg = skip_literal(loc->rest, l->len - (loc->rest - l->s),
+				       "warning: ");
+
+	if (!msg)
+		return severity_word(loc->rest, sev, note);
+	*sev = SEV_WARNING;
+	*note = false;
+	return msg;
+}
+
 /* The formats of a make log, one file each. */
 bool fmt_make_line(struct kbuild *kb, const struct line *l);
 bool fmt_cc_line(struct kbuild *kb, const struct line *l);
