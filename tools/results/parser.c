@@ -223,10 +223,12 @@ static inline unsigned int bytes16_bits(bytes16 m)
 #ifdef __SSE2__
 	return _mm_movemask_epi8((__m128i)m);
 #else
+	unsigned char b[16];
 	unsigned int bits = 0, i;
 
+	memcpy(b, &m, 16);
 	for (i = 0; i < 16; i++)
-		bits |= (m[i] >> 7) << i;
+		bits |= (unsigned int)(b[i] >> 7) << i;
 	return bits;
 #endif
 }
