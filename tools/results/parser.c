@@ -752,8 +752,10 @@ static void fold_records(struct parse_ctx *ctx)
 {
 	struct results *res = ctx->res;
 
-	summary_add_records(ctx->acc, &res->rec[ctx->in->first_rec],
-			    res->nr - ctx->in->first_rec);
+	/* no records: @res->rec may be NULL, and no offset is taken of it */
+	if (res->nr > ctx->in->first_rec)
+		summary_add_records(ctx->acc, &res->rec[ctx->in->first_rec],
+				    res->nr - ctx->in->first_rec);
 	ctx->in->nr_folded += res->nr - ctx->in->first_rec;
 	results_truncate(res, ctx->in->first_rec);
 }
