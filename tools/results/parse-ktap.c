@@ -1610,17 +1610,10 @@ static inline const char *find_executor(const struct line *l)
 			   16);
 }
 
-/* 16 bytes at once, where the compiler has vectors (GNU C) */
-typedef unsigned char ktap_bytes16 __attribute__((vector_size(16)));
-
 /* The bytes of the 16 at @p that are 'k' with a 'u' after: 0xff each */
-static inline ktap_bytes16 ku_at(const char *p)
+static inline bytes16 ku_at(const char *p)
 {
-	ktap_bytes16 a, b;
-
-	memcpy(&a, p, 16);
-	memcpy(&b, p + 1, 16);
-	return (ktap_bytes16)(a == 'k') & (ktap_bytes16)(b == 'u');
+	return (bytes16)(load16(p) == 'k') & (bytes16)(load16(p + 1) == 'u');
 }
 
 /*
@@ -1633,7 +1626,7 @@ static inline ktap_bytes16 ku_at(const char *p)
 static inline bool may_have_executor(const struct line *l)
 {
 	size_t from = executor_from(l), last, i;
-	ktap_bytes16 hit;
+	bytes16 hit;
 	uint64_t half[2];
 
 	if (l->len < from + 16)

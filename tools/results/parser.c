@@ -213,8 +213,7 @@ struct reader {
 /* Room after the buffer: the sentinel, and the rest of a chunk from it */
 #define READ_PAD	32
 
-/* 16 bytes at once, where the compiler has vectors (GNU C) */
-typedef unsigned char bytes16 __attribute__((vector_size(16)));
+/* bytes16 (util.h), as signed bytes */
 typedef signed char sbytes16 __attribute__((vector_size(16)));
 
 /* The bytes of a comparison's result that are set, as bits 0-15 */
@@ -233,13 +232,6 @@ static inline unsigned int bytes16_bits(bytes16 m)
 #endif
 }
 
-static inline bytes16 load16(const char *s)
-{
-	bytes16 v;
-
-	memcpy(&v, s, 16);
-	return v;
-}
 
 /* May @c need cleaning (clean_line())? Control bytes but tabs, and DEL */
 static inline bool needs_cleaning(unsigned char c)

@@ -250,6 +250,34 @@ static inline const char *skip_prefix_n(const char *s, size_t len,
 	skip_prefix_n(s, len, "" lit, sizeof(lit) - 1)
 
 /**
+ * swar_first() - the first byte of a word that is not zero
+ * @mask: eight bytes, not all zero: swar_equal_exact()'s high bits, or
+ *	  any word whose zero bytes are the ones to pass over
+ *
+ * Return: its offset from the start of the word, in memory order.
+ */
+static inline unsigned int swar_first(uint64_t mask)
+{
+#if __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+	return __builtin_ctzll(mask) / 8;
+#else
+	return __builtin_clzll(mask) / 8;
+#endif
+}
+
+/* 16 bytes at once, where the compiler has vectors (GNU C) */
+typedef unsigned char bytes16 __attribute__((vector_size(16)));
+
+/* The 16 bytes at @s, which may be read, as a vector */
+static inline bytes16 load16(const char *s)
+{
+	bytes16 v;
+
+	memcpy(&v, s, 16);
+	return v;
+}
+
+/**
  * skip_spaces_n() - skip_spaces() of a string whose length is known
  * @s: the string
  * @len: its length (strlen(@s), or more bytes that may be read)
@@ -267,12 +295,8 @@ static inline const char *skip_spaces_n(const char *s, size_t len)
 		memcpy(&w, s, 8);
 		w ^= SWAR_ONES * ' ';
 		if (w) {
-			/* the first byte that is not ' ', in memory order */
-#if __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-			s += __builtin_ctzll(w) / 8;
-#else
-			s += __builtin_clzll(w) / 8;
-#endif
+			/* the first byte that is not ' ' */
+			s += swar_first(w);
 			break;
 		}
 	}
@@ -296,19 +320,5 @@ static inline uint64_t swar_equal_exact(uint64_t w, unsigned char c)
 	return ~(((x & ~SWAR_HIGHS) + ~SWAR_HIGHS) | x) & SWAR_HIGHS;
 }
 
-/**
- * swar_first() - the first byte that an exact mask flags
- * @mask: high bits of flagged bytes, not 0 (swar_equal_exact())
- *
- * Return: its offset from the start of the word, in memory order.
- */
-static inline unsigned int swar_first(uint64_t mask)
-{
-#if __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-	return __builtin_ctzll(mask) / 8;
-#else
-	return __builtin_clzll(mask) / 8;
-#endif
-}
 
 #endif /* RESULTS_UTIL_H */
