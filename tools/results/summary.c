@@ -409,14 +409,24 @@ static bool notice_same(const struct notice_group *a,
 	       a->message == b->message;
 }
 
+/* Set the free slot @j of @ix to the group at @pos, of hash @h. */
+static inline void index_set(struct group_index *ix, size_t j, uint64_t h,
+			     size_t pos)
+{
+	if (pos >= UINT32_MAX)
+		die("more than 2^32 groups");
+	ix->slot[j].pos = pos + 1;
+	ix->slot[j].tag = h >> 32;
+	ix->nr++;
+}
+
 static void index_put(struct group_index *ix, uint64_t h, size_t pos)
 {
 	size_t j = h & (ix->size - 1);
 
-	while (ix->slot[j])
+	while (ix->slot[j].pos)
 		j = (j + 1) & (ix->size - 1);
-	ix->slot[j] = pos + 1;
-	ix->nr++;
+	index_set(ix, j, h, pos);
 }
 
 static void index_release(struct group_index *ix)
@@ -486,12 +496,18 @@ static struct diag_group *find_diag(struct summary *s,
 {
 	struct group_index *ix = &s->diag_index;
 	uint64_t h = diag_hash_msg(d, msg_hash);
+	uint32_t tag = h >> 32;
 	size_t j;
 
 	index_fit(ix, s->nr_diag, 1, s->diag, sizeof(*s->diag), diag_hash_v);
-	for (j = h & (ix->size - 1); ix->slot[j]; j = (j + 1) & (ix->size - 1)) {
-		struct diag_group *g = &s->diag[ix->slot[j] - 1];
+	for (j = h & (ix->size - 1); ix->slot[j].pos;
+	     j = (j + 1) & (ix->size - 1)) {
+		struct diag_group *g;
 
+		/* another identity's slot, told apart without its group */
+		if (ix->slot[j].tag != tag)
+			continue;
+		g = &s->diag[ix->slot[j].pos - 1];
 		if (diag_same(g, d))
 			return g;
 	}
@@ -519,8 +535,8 @@ static struct diag_group *new_diag(struct summary *s,
 	g->msg_hash = msg_hash;
 	g->inc = NULL;
 	merge_includers(g, d);
-	s->diag_index.slot[slot] = s->nr_diag + 1;
-	s->diag_index.nr++;
+	index_set(&s->diag_index, slot, diag_hash_msg(d, msg_hash),
+		  s->nr_diag);
 	s->nr_diag++;
 	return g;
 }
@@ -576,18 +592,19 @@ struct notice_group *summary_add_notice(struct summary *s,
 
 	index_fit(ix, s->nr_notice, 1, s->notice, sizeof(*s->notice),
 		  notice_hash_v);
-	for (j = h & (ix->size - 1); ix->slot[j]; j = (j + 1) & (ix->size - 1)) {
-		struct notice_group *g = &s->notice[ix->slot[j] - 1];
+	for (j = h & (ix->size - 1); ix->slot[j].pos;
+	     j = (j + 1) & (ix->size - 1)) {
+		struct notice_group *g = &s->notice[ix->slot[j].pos - 1];
 
-		if (notice_same(g, n)) {
+		if (ix->slot[j].tag == (uint32_t)(h >> 32) &&
+		    notice_same(g, n)) {
 			g->count += n->count;
 			return g;
 		}
 	}
 	ALLOC_GROW(s->notice, s->nr_notice + 1, s->alloc_notice);
 	s->notice[s->nr_notice] = *n;
-	ix->slot[j] = s->nr_notice + 1;
-	ix->nr++;
+	index_set(ix, j, h, s->nr_notice);
 	return &s->notice[s->nr_notice++];
 }
 
@@ -795,7 +812,7 @@ struct diag_key {
 	struct diag_group d;	/* the names as tokens, the message */
 	size_t len;		/* the message's length */
 	uint64_t h;		/* diag_hash_msg() */
-	size_t pos;		/* slot_group()'s answer */
+	size_t pos;		/* slot_group()'s answer, or SIZE_MAX */
 };
 
 static void diag_key(const struct record *r, struct diag_key *k)
@@ -821,6 +838,7 @@ static void diag_key(const struct record *r, struct diag_key *k)
 	d->inc = NULL;
 	d->inc_total = 0;
 	k->h = diag_hash_msg(d, d->msg_hash);
+	k->pos = SIZE_MAX;
 }
 
 /*
@@ -838,9 +856,14 @@ static void count_diag(struct summary *s, const struct record *r,
 	/*
 	 * A message seen before as its own identity text counts without
 	 * being normalised again; the others are, and their text is
-	 * interned only when their group is new.
+	 * interned only when their group is new. The group that
+	 * summary_add_records() fetched is most often the one: groups do
+	 * not move in the array, nor change identity.
 	 */
-	g = find_diag(s, d, d->msg_hash, &slot);
+	if (k->pos < s->nr_diag && diag_same(&s->diag[k->pos], d))
+		g = &s->diag[k->pos];
+	else
+		g = find_diag(s, d, d->msg_hash, &slot);
 	if (g && g->plain) {
 		g->count++;
 	} else {
@@ -979,19 +1002,77 @@ void summary_add_record(struct summary *s, const struct record *r)
  * How many records ahead summary_add_records() works: the index slot of a
  * record's group is asked for that many records before it is counted,
  * the group a third of that later, and its message another third later.
+ * The keys are kept in a ring of KEY_RING, a power of two.
  */
-#define AHEAD	12
+#define AHEAD		12
+#define KEY_RING	16
+_Static_assert(!(KEY_RING & (KEY_RING - 1)) && KEY_RING >= AHEAD,
+	       "a power of two, holding AHEAD keys");
 
 /*
- * The position of the group that the index slot of @k holds, most often
- * @k's group, or SIZE_MAX
+ * The position of @k's group, most often, as the first slot from @k's
+ * with @k's tag holds it (that slot's cache line prefetched), or SIZE_MAX
  */
 static inline size_t slot_group(const struct summary *s,
 				const struct diag_key *k)
 {
 	const struct group_index *ix = &s->diag_index;
+	size_t j, n;
 
-	return ix->size ? ix->slot[k->h & (ix->size - 1)] - 1 : SIZE_MAX;
+	if (!ix->size)
+		return SIZE_MAX;
+	for (j = k->h & (ix->size - 1), n = 0; ix->slot[j].pos && n < 4;
+	     j = (j + 1) & (ix->size - 1), n++)
+		if (ix->slot[j].tag == (uint32_t)(k->h >> 32))
+			return ix->slot[j].pos - 1;
+	return SIZE_MAX;
+}
+
+/*
+ * One step of summary_add_records() at record @i of @n: the key of record
+ * @i is made and its index slot fetched, the group of the key AHEAD / 3
+ * before it fetched, the message of the one 2 * AHEAD / 3 before, and the
+ * record AHEAD before counted; those outside [0, @n) are skipped.
+ */
+static inline void add_step(struct summary *s, const struct record *r,
+			    size_t n, size_t i, struct diag_key *key)
+{
+	const struct group_index *ix = &s->diag_index;
+	struct diag_key *k;
+	size_t j;
+
+	/* the oldest key first: the newest takes its place */
+	if (i >= AHEAD && i - AHEAD < n) {
+		j = i - AHEAD;
+		add_record(s, &r[j], &key[j % KEY_RING]);
+	}
+	/*
+	 * A group's position, not its address: groups added since may have
+	 * moved the array
+	 */
+	j = i - 2 * AHEAD / 3;
+	k = &key[j % KEY_RING];
+	if (i >= 2 * AHEAD / 3 && j < n && r[j].type == REC_DIAG &&
+	    k->pos < s->nr_diag) {
+		const char *msg = s->diag[k->pos].message;
+
+		/* both ends: strcmp() reads up to the NUL */
+		__builtin_prefetch(msg);
+		__builtin_prefetch(msg + k->len);
+	}
+	j = i - AHEAD / 3;
+	k = &key[j % KEY_RING];
+	if (i >= AHEAD / 3 && j < n && r[j].type == REC_DIAG) {
+		k->pos = slot_group(s, k);
+		if (k->pos < s->nr_diag)
+			__builtin_prefetch(&s->diag[k->pos]);
+	}
+	k = &key[i % KEY_RING];
+	if (i < n && r[i].type == REC_DIAG) {
+		diag_key(&r[i], k);
+		if (ix->size)
+			__builtin_prefetch(&ix->slot[k->h & (ix->size - 1)]);
+	}
 }
 
 /**
@@ -1009,44 +1090,11 @@ static inline size_t slot_group(const struct summary *s,
 void summary_add_records(struct summary *s, const struct record *r,
 			 size_t n)
 {
-	const struct group_index *ix = &s->diag_index;
-	struct diag_key key[AHEAD], *k;
-	size_t i, j;
+	struct diag_key key[KEY_RING];
+	size_t i;
 
-	for (i = 0; i < n + AHEAD; i++) {
-		/* the oldest key first: the newest takes its place */
-		if (i >= AHEAD) {
-			j = i - AHEAD;
-			add_record(s, &r[j], &key[j % AHEAD]);
-		}
-		/*
-		 * A group's position, not its address: groups added
-		 * since may have moved the array
-		 */
-		j = i - 2 * AHEAD / 3;
-		k = &key[j % AHEAD];
-		if (i >= 2 * AHEAD / 3 && j < n && r[j].type == REC_DIAG &&
-		    k->pos < s->nr_diag) {
-			const char *msg = s->diag[k->pos].message;
-
-			/* both ends: strcmp() reads up to the NUL */
-			__builtin_prefetch(msg);
-			__builtin_prefetch(msg + k->len);
-		}
-		j = i - AHEAD / 3;
-		k = &key[j % AHEAD];
-		if (i >= AHEAD / 3 && j < n && r[j].type == REC_DIAG) {
-			k->pos = slot_group(s, k);
-			if (k->pos < s->nr_diag)
-				__builtin_prefetch(&s->diag[k->pos]);
-		}
-		if (i < n && r[i].type == REC_DIAG) {
-			diag_key(&r[i], &key[i % AHEAD]);
-			if (ix->size)
-				__builtin_prefetch(&ix->slot[key[i % AHEAD].h &
-							     (ix->size - 1)]);
-		}
-	}
+	for (i = 0; i < n + AHEAD; i++)
+		add_step(s, r, n, i, key);
 }
 
 /**

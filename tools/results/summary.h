@@ -66,9 +66,18 @@ struct input_desc {
 	size_t nr_label;
 };
 
+/*
+ * A slot of a group index: a group's position, and the high half of its
+ * identity's hash, which a lookup compares before it reads the group
+ */
+struct index_slot {
+	uint32_t pos;				/* position + 1; 0 is empty */
+	uint32_t tag;				/* the hash >> 32 */
+};
+
 /* Positions of groups in an array, hashed by identity. */
 struct group_index {
-	size_t *slot;				/* position + 1; 0 is empty */
+	struct index_slot *slot;
 	size_t size;
 	size_t nr;				/* groups indexed */
 };
