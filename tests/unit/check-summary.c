@@ -358,6 +358,62 @@ START_TEST(test_fold_equals_keeping_records)
 }
 END_TEST
 
+/*
+ * summary_add_records() in batches, as a build log is folded: a sequence
+ * of diagnostics seen again is counted in the groups it foretells, one
+ * in a new order by the index. Either way the groups are those of
+ * summary_add_record(), one record at a time.
+ */
+START_TEST(test_batches_foretold)
+{
+	static const char *const msg[] = {
+		"unused variable 'x'",
+		"array index 3 is past the end",
+		"comparison is always false",
+		/* not its own identity text: normalised each time */
+		"unreachable code at line 17",
+	};
+	struct results res;
+	struct summary one, batched;
+	struct input *in;
+	char file[32];
+	char *ta, *tb;
+	size_t i, n;
+
+	results_init(&res);
+	in = results_add_input(&res, "build.log", "build");
+	/* 1,600 records: 400 in one order, twice, then 800 in others */
+	for (i = 0; i < 1600; i++) {
+		n = i < 800 ? i % 400 : (i * 7) % 389;
+		snprintf(file, sizeof(file), "drivers/d%zu/f.c", n % 50);
+		add_diag(&res, in, n % 5 ? SEV_WARNING : SEV_ERROR, "gcc",
+			 file, 10 + i, 5, n % 3 ? "-Wx" : "-Wy",
+			 msg[n % ARRAY_SIZE(msg)]);
+	}
+	summary_init(&one);
+	for (i = 0; i < res.nr; i++)
+		summary_add_record(&one, &res.rec[i]);
+	summary_init(&batched);
+	for (i = 0; i < res.nr; i += 100)
+		summary_add_records(&batched, &res.rec[i], 100);
+	/* the second 400 were foretold, and counted that way */
+	ck_assert_uint_ge(batched.pred_hits, 300);
+	ck_assert_uint_eq(one.nr_diag, batched.nr_diag);
+	summary_finish(&one);
+	summary_finish(&batched);
+	ta = tu_render(&one);
+	tb = tu_render(&batched);
+	ck_assert_str_eq(ta, tb);
+	ck_assert_uint_eq(batched.src[0].diags[SEV_ERROR] +
+			  batched.src[0].diags[SEV_WARNING], 1600);
+	free(ta);
+	free(tb);
+	summary_release(&one);
+	summary_release(&batched);
+	results_release(&res);
+}
+END_TEST
+
 START_TEST(test_notices_collapsed)
 {
 	struct results res;
@@ -500,6 +556,7 @@ Suite *summary_suite(void)
 	tcase_add_test(tc, test_line_refs_and_addresses_not_identity);
 	tcase_add_test(tc, test_identity_text_met_literally);
 	tcase_add_test(tc, test_fold_equals_keeping_records);
+	tcase_add_test(tc, test_batches_foretold);
 	tcase_add_test(tc, test_notices_collapsed);
 	tcase_add_test(tc, test_token);
 	tcase_add_test(tc, test_merge);

@@ -125,6 +125,16 @@ struct summary {
 	struct notice_group *notice;
 	size_t nr_notice, alloc_notice;
 	struct group_index diag_index, notice_index;
+	/*
+	 * What summary_add_records() predicts by: the position + 1 of the
+	 * group counted after each group the last time (0: none yet), of
+	 * the last group counted, and how often that foretold the next one
+	 */
+	uint32_t *succ;
+	size_t alloc_succ;
+	size_t pred_last;
+	unsigned long pred_hits, pred_tries;
+	bool predicting;
 	struct summary_ext ext;		/* coverage, changes, known issues */
 	bool abridged;			/* read from a cut RESULTS */
 };
