@@ -382,13 +382,20 @@ START_TEST(test_batches_foretold)
 
 	results_init(&res);
 	in = results_add_input(&res, "build.log", "build");
-	/* 1,600 records: 400 in one order, twice, then 800 in others */
+	/*
+	 * 1,600 records of 400 diagnostics: in one order, twice, then in
+	 * another, in which each is foretold wrong: another file, the same
+	 * message and severity
+	 */
 	for (i = 0; i < 1600; i++) {
-		n = i < 800 ? i % 400 : (i * 7) % 389;
-		snprintf(file, sizeof(file), "drivers/d%zu/f.c", n % 50);
-		add_diag(&res, in, n % 5 ? SEV_WARNING : SEV_ERROR, "gcc",
-			 file, 10 + i, 5, n % 3 ? "-Wx" : "-Wy",
-			 msg[n % ARRAY_SIZE(msg)]);
+		n = i < 800 ? i % 400 : (i * 3) % 400;
+		/* names that are not tokens as they are, and no category */
+		snprintf(file, sizeof(file), n % 7 ? "drivers/d%zu/f.c" :
+			 "drivers/my d%zu/f.c", n % 50);
+		add_diag(&res, in, n / 50 % 5 ? SEV_WARNING : SEV_ERROR,
+			 "gcc", file, 10 + i, 5,
+			 n % 11 ? (n / 50 % 3 ? "-Wx" : "-Wy") : NULL,
+			 msg[n / 50 % ARRAY_SIZE(msg)]);
 	}
 	summary_init(&one);
 	for (i = 0; i < res.nr; i++)

@@ -822,24 +822,15 @@ struct diag_key {
 };
 
 /*
- * The names of @r's key, the message not hashed: enough for diag_same()
- * against a group that was foretold
+ * All of @r's key @k but its names and message hashes: every field of the
+ * group, one by one (a new field must be set here too), which is cheaper
+ * than zeroing it all first, as an initialiser does
  */
-static void diag_names(const struct record *r, struct diag_key *k)
+static inline void key_init(const struct record *r, struct diag_key *k)
 {
-	struct token_memo *last = token_last;
 	struct diag_group *d = &k->d;
 
-	/*
-	 * Every field of the group, one by one (a new field must be set
-	 * here too): cheaper than zeroing it all first, as an initialiser
-	 * does
-	 */
 	d->severity = r->severity;
-	d->source = token_of(r->source, &last[LAST_SOURCE]);
-	d->tool = token_of(r->tool, &last[LAST_TOOL]);
-	d->category = token_of(r->category, &last[LAST_CATEGORY]);
-	d->file = token_of(r->file, &last[LAST_FILE]);
 	d->message = r->message;
 	d->msg_hash = 0;
 	d->plain = false;
@@ -848,6 +839,59 @@ static void diag_names(const struct record *r, struct diag_key *k)
 	d->inc_total = 0;
 	k->hashed = false;
 	k->pos = SIZE_MAX;
+}
+
+/* @r's names in its key @k, as tokens */
+static inline void key_names(const struct record *r, struct diag_key *k)
+{
+	struct token_memo *last = token_last;
+	struct diag_group *d = &k->d;
+
+	d->source = token_of(r->source, &last[LAST_SOURCE]);
+	d->tool = token_of(r->tool, &last[LAST_TOOL]);
+	d->category = token_of(r->category, &last[LAST_CATEGORY]);
+	d->file = token_of(r->file, &last[LAST_FILE]);
+}
+
+/*
+ * The key of @r, its message not hashed: enough for diag_same() against
+ * a group that was foretold
+ */
+static void diag_names(const struct record *r, struct diag_key *k)
+{
+	key_init(r, k);
+	key_names(r, k);
+}
+
+/* @s's token, if it is @t: NULL and "" are "-" */
+static inline bool is_token_of(const char *s, const char *t)
+{
+	return s == t || ((!s || !*s) && t == intern_static("-"));
+}
+
+/*
+ * diag_names() of @r, which is foretold to be of the group at @pos: when
+ * its names are that group's tokens already, by address, they are taken
+ * as they are, without token_of() (a token is its own token)
+ */
+static void diag_names_as(const struct summary *s, const struct record *r,
+			  size_t pos, struct diag_key *k)
+{
+	const struct diag_group *g = &s->diag[pos];
+	struct diag_group *d = &k->d;
+
+	key_init(r, k);
+	if (r->source == g->source && r->tool == g->tool &&
+	    is_token_of(r->category, g->category) &&
+	    is_token_of(r->file, g->file)) {
+		d->source = g->source;
+		d->tool = g->tool;
+		d->category = g->category;
+		d->file = g->file;
+	} else {
+		key_names(r, k);
+	}
+	k->pos = pos;
 }
 
 /* The rest of @r's key @k: its message's length and hashes */
@@ -1158,13 +1202,11 @@ void summary_add_records(struct summary *s, const struct record *r,
 
 	if (s->predicting) {
 		for (i = 0; i < n; i++) {
-			if (r[i].type == REC_DIAG) {
+			next = s->pred_last ? s->succ[s->pred_last - 1] : 0;
+			if (r[i].type == REC_DIAG && next)
+				diag_names_as(s, &r[i], next - 1, key);
+			else if (r[i].type == REC_DIAG)
 				diag_names(&r[i], key);
-				next = s->pred_last ?
-				       s->succ[s->pred_last - 1] : 0;
-				if (next)
-					key->pos = next - 1;
-			}
 			add_record(s, &r[i], key);
 		}
 	} else {
