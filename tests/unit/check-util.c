@@ -51,26 +51,6 @@ START_TEST(test_intern_survives_growth)
 }
 END_TEST
 
-START_TEST(test_intern_after)
-{
-	const char *a = intern("fs/a.c"), *b = intern("fs/b.c");
-
-	/* no name before: intern_n() */
-	ck_assert_ptr_eq(intern_n_after(NULL, "fs/b.c", 6), b);
-	/* learnt, then found again, then another one learnt */
-	ck_assert_ptr_eq(intern_n_after(a, "fs/b.c", 6), b);
-	ck_assert_ptr_eq(intern_n_after(a, "fs/b.c", 6), b);
-	ck_assert_ptr_eq(intern_n_after(a, "fs/c.c", 6), intern("fs/c.c"));
-	ck_assert_ptr_eq(intern_n_after(a, "fs/b.c", 6), b);
-	/* the bytes asked for, not a longer or shorter name */
-	ck_assert_ptr_eq(intern_n_after(a, "fs/b.cpp", 6), b);
-	ck_assert_ptr_eq(intern_n_after(a, "fs/b.c", 5), intern("fs/b."));
-	ck_assert_str_eq(intern_n_after(a, "fs/b.c", 5), "fs/b.");
-	ck_assert_ptr_eq(intern_n_after(a, "fs/b.c", 0), intern(""));
-	ck_assert_ptr_eq(intern_n_after(b, "fs/a.c", 6), a);
-}
-END_TEST
-
 START_TEST(test_skip_prefix)
 {
 	const char *s = "warning: unused variable";
@@ -256,7 +236,6 @@ Suite *util_suite(void)
 
 	tcase_add_test(tc, test_intern_identity);
 	tcase_add_test(tc, test_intern_survives_growth);
-	tcase_add_test(tc, test_intern_after);
 	tcase_add_test(tc, test_skip_prefix);
 	tcase_add_test(tc, test_parse_ulong);
 	tcase_add_test(tc, test_path_basename);

@@ -124,8 +124,7 @@ const char *recent_intern_older(struct recent *rc, const char *s, size_t n)
 		hit = rc->s[1];
 		len = rc->len[1];
 	} else {
-		/* a unit's source after the unit before's, most often */
-		hit = intern_n_after(rc->s[0], s, n);
+		hit = intern_n(s, n);
 		len = n;
 	}
 	rc->s[1] = rc->s[0];

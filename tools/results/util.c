@@ -136,50 +136,28 @@ static struct intern_pool pool;
 static uint64_t hash_seed;
 
 /*
- * What each copy is preceded by: its length, and the last two copies
- * that intern_n_after() found after it, the last first
- */
-struct intern_head {
-	const char *next[2];
-	size_t len;
-	size_t pad;		/* a head keeps the copies on 16 bytes */
-};
-
-static inline struct intern_head *head_of(const char *copy)
-{
-	return (struct intern_head *)copy - 1;
-}
-
-/*
  * The copies live until exit and are never freed one by one: they are
  * cut from large blocks, which is cheaper than malloc and keeps them
- * close together. Each starts on a word, after its head.
+ * close together.
  */
 static char *pool_copy(const char *s, size_t n)
 {
-	size_t need = sizeof(struct intern_head) +
-		      ((n + sizeof(struct intern_head)) &
-		       ~(sizeof(struct intern_head) - 1));
-	struct intern_head *h;
 	char *copy;
 
-	if (need > pool.arena_left) {
-		size_t block = need > 16384 ? need : 65536;
-		void **b = xmalloc(sizeof(struct intern_head) + block);
+	if (n + 1 > pool.arena_left) {
+		size_t block = n + 1 > 16384 ? n + 1 : 65536;
+		void **b = xmalloc(sizeof(void *) + block);
 
 		*b = pool.blocks;
 		pool.blocks = b;
-		pool.arena = (char *)b + sizeof(struct intern_head);
+		pool.arena = (char *)(b + 1);
 		pool.arena_left = block;
 	}
-	h = (struct intern_head *)pool.arena;
-	h->next[0] = h->next[1] = NULL;
-	h->len = n;
-	copy = (char *)(h + 1);
+	copy = pool.arena;
 	memcpy(copy, s, n);
 	copy[n] = '\0';
-	pool.arena += need;
-	pool.arena_left -= need;
+	pool.arena += n + 1;
+	pool.arena_left -= n + 1;
 	return copy;
 }
 
@@ -348,37 +326,6 @@ const char *intern_n(const char *s, size_t n)
 	pool.slot[i].len = len32;
 	pool.nr++;
 	return copy;
-}
-
-/**
- * intern_n_after() - intern_n() of a name that often follows another
- * @prev: the name before, interned, or NULL
- * @s: the bytes, no NUL among them
- * @n: their number
- *
- * Names come in the same order again when a log builds the same units
- * again: each copy remembers the last two asked for after it, which are
- * compared first, with no hash and no probe of the pool.
- *
- * Return: what intern_n() returns.
- */
-const char *intern_n_after(const char *prev, const char *s, size_t n)
-{
-	struct intern_head *h = prev ? head_of(prev) : NULL;
-	const char *next;
-	int i;
-
-	for (i = 0; h && i < 2; i++) {
-		next = h->next[i];
-		if (next && head_of(next)->len == n && !memcmp(next, s, n))
-			return next;
-	}
-	next = intern_n(s, n);
-	if (h) {
-		h->next[1] = h->next[0];
-		h->next[0] = next;
-	}
-	return next;
 }
 
 /**

@@ -42,7 +42,6 @@ char *xstrndup(const char *s, size_t n);
 
 const char *intern(const char *s);
 const char *intern_n(const char *s, size_t n);
-const char *intern_n_after(const char *prev, const char *s, size_t n);
 uint64_t hash_bytes(const char *s, size_t n);
 
 #define INTERN_MEMO	64
