@@ -219,11 +219,15 @@ static enum located located_line(struct kbuild *kb, const struct line *l)
 	}
 	len = l->len - (msg - l->s);
 	/*
-	 * No column and no flag: kernel-doc's, not ours. With a blank after
-	 * the position, the line's first blank is the one before the word.
+	 * No column and no flag: kernel-doc's, not ours, and its message is
+	 * kept for fmt_kerneldoc_line(). With a blank after the position,
+	 * the line's first blank is the one before the word.
 	 */
-	if (!loc->column && !has_flag(msg, len))
+	if (!loc->column && !has_flag(msg, len)) {
+		kb->loc_doc = msg;
+		kb->loc_doc_sev = sev;
 		return loc->rest[-1] == ' ' ? LOC_OTHER : LOC_NONE;
+	}
 	mlen = split_flag(kb, msg, len, &category, &werror);
 	r = kbuild_diag(kb, "build", kb->cc_tool, sev, loc, category, msg,
 			mlen);
@@ -232,7 +236,8 @@ static enum located located_line(struct kbuild *kb, const struct line *l)
 	 * kbuild_diag() saw the quotes of the message; the flag split off
 	 * it starts with a blank, so no quote straddles the two.
 	 */
-	if (kb->quoted || has_typographic_quote(msg + mlen, len - mlen)) {
+	if (kb->quoted ||
+	    (len > mlen && has_typographic_quote(msg + mlen, len - mlen))) {
 		kb->gcc_evidence += EV_HINT;
 		kb->gcc_quotes = true;
 	}
@@ -335,8 +340,12 @@ static __noinline bool context_line(struct kbuild *kb, const struct line *l)
  */
 bool fmt_cc_excerpt(struct kbuild *kb, const struct line *l)
 {
-	const char *p = skip_spaces_n(l->s, l->len);
+	const char *p;
 
+	/* no diagnostic open: no excerpt, whatever the line's shape */
+	if (kb->last == NO_DIAG)
+		return false;
+	p = skip_spaces_n(l->s, l->len);
 	if (p == l->s && *p != '|')
 		return false;
 	if (*p == '+' && starts_with(p, "+++"))
@@ -346,8 +355,6 @@ bool fmt_cc_excerpt(struct kbuild *kb, const struct line *l)
 	if (*p == ' ')
 		p++;
 	if (*p != '|' || (p[1] && p[1] != ' ' && p[1] != '+'))
-		return false;
-	if (!kbuild_last(kb))
 		return false;
 	if (kb->excerpt_due && kbuild_last(kb)->tool == kb->cc_tool)
 		kb->gcc_evidence += EV_HINT;
@@ -468,11 +475,12 @@ static __noinline bool command_line(struct kbuild *kb, const struct line *l)
 	return true;
 }
 
-/* An indented line that is no excerpt: context, or a V=1 command */
+/* An indented line: an excerpt, context, or a V=1 command */
 static __noinline bool indented_line(struct kbuild *kb,
 				     const struct line *l)
 {
-	return context_line(kb, l) || command_line(kb, l);
+	return fmt_cc_excerpt(kb, l) || context_line(kb, l) ||
+	       command_line(kb, l);
 }
 
 /*
@@ -508,8 +516,9 @@ bool fmt_cc_line(struct kbuild *kb, const struct line *l)
 {
 	int c = l->s[0];
 
+	/* each a call of its own: the plain lines save no registers */
 	if (is_space(c) || c == '|')
-		return fmt_cc_excerpt(kb, l) || indented_line(kb, l);
+		return indented_line(kb, l);
 	if (is_digit(c))
 		return clang_summary(kb, l);
 	return plain_line(kb, l);

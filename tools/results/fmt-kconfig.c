@@ -15,10 +15,9 @@
 #include "kbuild.h"
 
 /* A base name that starts "Kconfig": Kconfig, Kconfig.debug */
-static bool is_kconfig_file(const struct location *loc)
+static bool is_kconfig_file(struct kbuild *kb, const struct location *loc)
 {
-	const char *slash = memrchr(loc->file, '/', loc->file_len);
-	const char *base = slash ? slash + 1 : loc->file;
+	const char *base = kbuild_base(kb, loc);
 
 	return loc->file + loc->file_len - base >= 7 &&
 	       !memcmp(base, "Kconfig", 7);
@@ -45,7 +44,7 @@ bool fmt_kconfig_line(struct kbuild *kb, const struct line *l)
 		return true;
 	}
 	loc = kbuild_location(kb, l);
-	if (!loc || loc->column || !is_kconfig_file(loc))
+	if (!loc || loc->column || !is_kconfig_file(kb, loc))
 		return false;
 	msg = severity_word(loc->rest, &sev, &note);
 	if (!msg || note)

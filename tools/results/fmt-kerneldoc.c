@@ -15,8 +15,10 @@
  * @kb: the log state
  * @l: the line
  *
- * The position is the one kbuild_location() read for the formats before;
- * the word is most often "warning: ", compared as words first.
+ * The position is the one kbuild_location() read for the formats before,
+ * and so is the word when fmt_cc_line() has turned the line away for
+ * having no column and no -W flag (@kb->loc_doc); else it is read here,
+ * most often "warning: ", compared as words first.
  *
  * Return: true when the line is kernel-doc's.
  */
@@ -30,13 +32,20 @@ bool fmt_kerneldoc_line(struct kbuild *kb, const struct line *l)
 
 	if (!loc || loc->column)
 		return false;
-	msg = located_severity(l, loc, &sev, &note);
-	if (!msg || note)
-		return false;
-	len = l->len - (msg - l->s);
-	/* a -W flag is the compiler's: found by its '[', which few hold */
-	if (memchr(msg, '[', len) && strstr(msg, " [-W"))
-		return false;
+	if (kb->loc_doc) {
+		/* fmt_cc_line() has read the word, and found no -W flag */
+		msg = kb->loc_doc;
+		sev = kb->loc_doc_sev;
+		len = l->len - (msg - l->s);
+	} else {
+		msg = located_severity(l, loc, &sev, &note);
+		if (!msg || note)
+			return false;
+		len = l->len - (msg - l->s);
+		/* a -W flag is the compiler's: found by its '[', few hold */
+		if (memchr(msg, '[', len) && strstr(msg, " [-W"))
+			return false;
+	}
 	kbuild_diag(kb, "build", "kernel-doc", sev, loc, NULL, msg, len);
 	return true;
 }

@@ -20,28 +20,40 @@ static __noinline bool is_makefile_base(const char *base, size_t n)
 #undef IS
 }
 
-static inline bool is_makefile(const char *file, size_t len)
+/*
+ * Is the file of a line's position, from kbuild_location(), a Makefile?
+ * Every diagnostic line asks. Most name the file of a diagnostic before
+ * them that was found no Makefile (@kb->plain_file): one comparison tells,
+ * and gives kbuild_diag() the interned name and kbuild_base() the base
+ * name too.
+ */
+static inline bool is_makefile(struct kbuild *kb, const struct location *loc)
 {
-	const char *slash, *base;
-	size_t n;
+	const char *file = loc->file, *base;
+	size_t len = loc->file_len, n;
 
-	/* every diagnostic line asks: ".mk", or a name starting so */
+	if (kb->plain_file && len == kb->plain_len &&
+	    !memcmp(file, kb->plain_file, len)) {
+		kb->loc_file = kb->plain_file;
+		kb->loc_base = file + kb->plain_base;
+		return false;
+	}
+	/* ".mk", or a name starting so */
 	if (len >= 3 && !memcmp(file + len - 3, ".mk", 3))
 		return true;
-	slash = memrchr(file, '/', len);
-	base = slash ? slash + 1 : file;
+	base = kbuild_base(kb, loc);
 	n = file + len - base;
-	if (!n)
-		return false;
-	switch (*base) {
+	switch (n ? *base : 0) {
 	case 'M':
 	case 'K':
 	case 'G':
 	case 'm':
-		return is_makefile_base(base, n);
-	default:
-		return false;
+		if (is_makefile_base(base, n))
+			return true;
+		break;
 	}
+	kb->loc_plain = true;
+	return false;
 }
 
 /*
@@ -81,7 +93,7 @@ static void learn_arch(struct kbuild *kb, const char *target)
 static __noinline bool progress_line(struct kbuild *kb, const struct line *l)
 {
 	const char *s = l->s, *action, *p;
-	size_t alen;
+	size_t alen, tlen;
 
 	action = s + 2;
 	p = action;
@@ -97,9 +109,11 @@ static __noinline bool progress_line(struct kbuild *kb, const struct line *l)
 	if (!*p || alen < 2 || (p - s < 10 && alen < 8))
 		return false;
 
+	/* the target ends the line, which holds no NUL */
+	tlen = l->len - (p - s);
 	if (alen == 5 && !memcmp(action, "CHECK", 5)) {
 		/* a checker (sparse) ran over it: coverage, not a build */
-		nameset_add(&kb->ctx->in->checked, p);
+		nameset_add_n(&kb->ctx->in->checked, p, tlen);
 		return true;
 	}
 	if (!kb->make_seen)
@@ -109,8 +123,10 @@ static __noinline bool progress_line(struct kbuild *kb, const struct line *l)
 	    (alen == 6 && !memcmp(action, "HOSTCC", 6)) ||
 	    (alen == 3 && !memcmp(action, "CXX", 3)) ||
 	    (alen == 2 && !memcmp(action, "AS", 2))) {
-		nameset_add(&kb->ctx->in->units, p);
-		if (alen == 2 && !input_label(kb->ctx->in, "arch"))
+		nameset_add_n(&kb->ctx->in->units, p, tlen);
+		/* learn_arch() learns from "arch/" targets only */
+		if (alen == 2 && starts_with(p, "arch/") &&
+		    !input_label(kb->ctx->in, "arch"))
 			learn_arch(kb, p);
 	} else if (alen == 4 && !memcmp(action, "CALL", 4)) {
 		learn_from_path(kb, p, strlen(p), "/scripts/", false);
@@ -284,20 +300,16 @@ static __noinline bool make_line(struct kbuild *kb, const struct line *l)
 }
 
 /*
- * "Makefile:12: warning: overriding recipe for target 'x'", once the file
- * is known to be a Makefile (@first: the line's first ':' ends it) or to
- * be found by kbuild_location().
+ * "Makefile:12: warning: overriding recipe for target 'x'": a line whose
+ * position (@loc) is in a Makefile.
  */
-static __noinline bool makefile_diag(struct kbuild *kb, const struct line *l,
-				     bool first)
+static __noinline bool makefile_diag(struct kbuild *kb,
+				     const struct location *loc)
 {
-	const struct location *loc = kbuild_location(kb, l);
 	enum severity sev;
 	const char *msg;
 	bool note;
 
-	if (!loc || (!first && !is_makefile(loc->file, loc->file_len)))
-		return false;
 	msg = severity_word(loc->rest, &sev, &note);
 	if (!msg)
 		return false;
@@ -307,20 +319,14 @@ static __noinline bool makefile_diag(struct kbuild *kb, const struct line *l,
 }
 
 /*
- * A line that may start "FILE:LINE:": its file name has no blank, so a
- * ':' comes before the line's first blank. When the first ':' has a digit
- * after it, location_parse() ends the file name there: the name is known
- * before the position is read, and few are a Makefile's.
+ * A line that may start "FILE:LINE:": the position that the formats after
+ * this one read too, and few files are a Makefile.
  */
 static __noinline bool makefile_line(struct kbuild *kb, const struct line *l)
 {
-	const char *s = l->s, *colon = l->colon;
+	const struct location *loc = kbuild_location(kb, l);
 
-	if (!colon || (l->space && l->space < colon))
-		return false;
-	if (is_digit(colon[1]) && !is_space(s[0]))
-		return is_makefile(s, colon - s) && makefile_diag(kb, l, true);
-	return makefile_diag(kb, l, false);
+	return loc && is_makefile(kb, loc) && makefile_diag(kb, loc);
 }
 
 /**
@@ -332,6 +338,7 @@ static __noinline bool makefile_line(struct kbuild *kb, const struct line *l)
  */
 bool fmt_make_line(struct kbuild *kb, const struct line *l)
 {
+	/* each a call of its own: no line saves registers it needs not */
 	switch (l->s[0]) {
 	case ' ':
 		/* not a gutter nor a caret line */

@@ -47,37 +47,39 @@ void kbuild_free(struct kbuild *kb)
 static inline bool position_number(const char *s, const char **end,
 				   unsigned long *val)
 {
-	const char *p = s;
-	unsigned long v = 0, d;
-
 	/* one test a digit: a byte below '0' wraps around */
+	unsigned long v = (unsigned long)(unsigned char)*s - '0', d;
+	const char *p = s + 1;
+
+	if (v > 9)
+		return false;
 	while ((d = (unsigned long)(unsigned char)*p - '0') <= 9) {
 		v = v * 10 + d;
 		p++;
 	}
 	if (p - s > 18)
 		return parse_ulong(s, end, val);
-	if (p == s)
-		return false;
 	*end = p;
 	*val = v;
 	return true;
 }
 
-/* The rest of location_parse(), from the ':' after the file name */
+/*
+ * The rest of location_parse(), from the ':' after the file name. @loc is
+ * left set in part when there is no position.
+ */
 static bool location_from(const char *s, const char *p, struct location *loc)
 {
 	const char *q;
 
-	memset(loc, 0, sizeof(*loc));
 	loc->file = s;
 	loc->file_len = p - s;
+	loc->column = 0;
 	if (!position_number(p + 1, &q, &loc->line))
 		return false;
-	if (*q == ':' && is_digit(q[1])) {
-		if (!position_number(q + 1, &q, &loc->column))
-			return false;
-	}
+	if (*q == ':' && is_digit(q[1]) &&
+	    !position_number(q + 1, &q, &loc->column))
+		return false;
 	if (*q != ':' || !loc->file_len)
 		return false;
 	q++;
@@ -114,23 +116,25 @@ bool location_parse(const char *s, struct location *loc)
 	return location_from(s, p, loc);
 }
 
+/* Make the interned @s, of @n bytes, not the last one, the last one */
+static void recent_push(struct recent *rc, const char *s, size_t n)
+{
+	rc->s[1] = rc->s[0];
+	rc->len[1] = rc->len[0];
+	rc->s[0] = s;
+	rc->len[0] = n;
+}
+
 /* recent_intern() of a name that is not the last one */
 const char *recent_intern_older(struct recent *rc, const char *s, size_t n)
 {
 	const char *hit;
-	size_t len;
 
-	if (rc->s[1] && rc->len[1] == n && !memcmp(rc->s[1], s, n)) {
+	if (rc->s[1] && rc->len[1] == n && !memcmp(rc->s[1], s, n))
 		hit = rc->s[1];
-		len = rc->len[1];
-	} else {
+	else
 		hit = intern_n(s, n);
-		len = n;
-	}
-	rc->s[1] = rc->s[0];
-	rc->len[1] = rc->len[0];
-	rc->s[0] = hit;
-	rc->len[0] = len;
+	recent_push(rc, hit, n);
 	return hit;
 }
 
@@ -139,6 +143,11 @@ void kbuild_locate(struct kbuild *kb, const struct line *l)
 {
 	kb->loc_line = l->s;
 	kb->loc_nr = l->nr;
+	/* nothing is known yet of the line */
+	kb->loc_base = NULL;
+	kb->loc_doc = NULL;
+	kb->loc_file = NULL;
+	kb->loc_plain = false;
 	/*
 	 * location_parse() turns a line away, @kb->loc untouched, when no
 	 * ':' comes before its first blank.
@@ -315,6 +324,45 @@ static const char *outer_includer(struct recent *rc, const char *s,
 	return unit ? recent_intern(rc, unit, ulen) : NULL;
 }
 
+/*
+ * The interned file of a diagnostic at @loc: recent_intern()'s, or the
+ * one fmt_make_line() found the line to name (@kb->loc_file), made the
+ * last one as recent_intern() would. A file that fmt_make_line() found no
+ * Makefile is remembered for it (@kb->plain_file).
+ */
+static inline const char *diag_file(struct kbuild *kb,
+				    const struct location *loc)
+{
+	bool here = loc == &kb->loc;
+	const char *file;
+
+	if (here && kb->loc_file) {
+		file = kb->loc_file;
+		if (file != kb->recent_file.s[0])
+			recent_push(&kb->recent_file, file, loc->file_len);
+		return file;
+	}
+	file = recent_intern(&kb->recent_file, loc->file, loc->file_len);
+	if (here && kb->loc_plain) {
+		kb->plain_file = file;
+		kb->plain_len = loc->file_len;
+		kb->plain_base = kbuild_base(kb, loc) - loc->file;
+	}
+	return file;
+}
+
+/* The context lines read before a new diagnostic @r, handed to it */
+static __noinline void take_pending(struct kbuild *kb, struct record *r)
+{
+	if (kb->header_diag)
+		r->includer = outer_includer(&kb->recent_file,
+					     kb->pending.buf, kb->pending.len);
+	if (kb->keep_context)
+		r->context = strbuf_detach(&kb->pending);
+	if (kb->pending.len)
+		strbuf_reset(&kb->pending);
+}
+
 /**
  * kbuild_diag() - record a diagnostic and start collecting its context
  * @kb: the log state
@@ -347,8 +395,7 @@ struct record *kbuild_diag(struct kbuild *kb, const char *source,
 	r->tool = tool == kb->cc_tool ? tool : intern_static(tool);
 	r->severity = sev;
 	if (loc) {
-		r->file = recent_intern(&kb->recent_file, loc->file,
-					loc->file_len);
+		r->file = diag_file(kb, loc);
 		r->line = loc->line;
 		r->column = loc->column;
 	}
@@ -364,13 +411,8 @@ struct record *kbuild_diag(struct kbuild *kb, const char *source,
 	r->message_pooled = true;
 	/* @r->file is the @loc->file_len bytes: a log line holds no NUL */
 	kb->header_diag = loc && ends_with_n(loc->file, loc->file_len, ".h");
-	if (kb->pending.len && kb->header_diag)
-		r->includer = outer_includer(&kb->recent_file,
-					     kb->pending.buf, kb->pending.len);
-	if (kb->pending.len && kb->keep_context)
-		r->context = strbuf_detach(&kb->pending);
 	if (kb->pending.len)
-		strbuf_reset(&kb->pending);
+		take_pending(kb, r);
 	ctx->open_records++;
 	kb->last = ctx->res->nr - 1;
 	kb->had_excerpt = false;

@@ -68,6 +68,20 @@ struct kbuild {
 	unsigned long loc_nr;
 	bool loc_ok;
 	struct location loc;
+	/* and what the formats found out about it, for the next ones */
+	const char *loc_base;		/* kbuild_base(), or NULL */
+	const char *loc_doc;		/* kernel-doc's message (fmt-cc.c) */
+	enum severity loc_doc_sev;	/* and its severity */
+	const char *loc_file;		/* @loc.file interned, or NULL */
+	bool loc_plain;			/* @loc.file is no Makefile */
+
+	/*
+	 * The last diagnostic's file found no Makefile (fmt-make.c),
+	 * interned, and the offset of its base name: the lines after it
+	 * most often name it again.
+	 */
+	const char *plain_file;
+	size_t plain_len, plain_base;
 };
 
 
@@ -148,6 +162,27 @@ static inline const struct location *kbuild_location(struct kbuild *kb,
 	if (kb->loc_line != l->s || kb->loc_nr != l->nr)
 		kbuild_locate(kb, l);
 	return kb->loc_ok ? &kb->loc : NULL;
+}
+
+/**
+ * kbuild_base() - the base name of the file of the line being offered
+ * @kb: the log state
+ * @loc: the position kbuild_location() gave for the line
+ *
+ * Found once for the formats that ask (a Makefile's, Kconfig's).
+ *
+ * Return: the first byte of @loc->file after its last '/'.
+ */
+static inline const char *kbuild_base(struct kbuild *kb,
+				      const struct location *loc)
+{
+	const char *slash;
+
+	if (!kb->loc_base) {
+		slash = memrchr(loc->file, '/', loc->file_len);
+		kb->loc_base = slash ? slash + 1 : loc->file;
+	}
+	return kb->loc_base;
 }
 
 /**

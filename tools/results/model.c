@@ -277,8 +277,8 @@ static void nameset_rehash(struct nameset *set)
 }
 
 /* The name of @set that has the bytes of @s, whose hash is @h, or NULL */
-static const char *nameset_find(const struct nameset *set, const char *s,
-				size_t len, uint64_t h)
+static inline const char *nameset_find(const struct nameset *set,
+				       const char *s, size_t len, uint64_t h)
 {
 	size_t j;
 
@@ -306,13 +306,12 @@ bool nameset_has(const struct nameset *set, const char *name)
  * Add @name once. A set is looked in by the names' bytes, not by the
  * interned copies' addresses: a name seen before (a unit built again)
  * is found in the set's own table, small enough to stay in the cache,
- * without a lookup in the intern pool. @name is interned here unless
- * @interned.
+ * without a lookup in the intern pool. @name, of @len bytes, is interned
+ * here unless @interned.
  */
-static void nameset_add_n(struct nameset *set, const char *name,
-			  bool interned)
+static void nameset_insert(struct nameset *set, const char *name,
+			   size_t len, bool interned)
 {
-	size_t len = strlen(name);
 	uint64_t h = hash_bytes(name, len);
 
 	if (nameset_find(set, name, len, h))
@@ -334,7 +333,18 @@ static void nameset_add_n(struct nameset *set, const char *name,
  */
 void nameset_add(struct nameset *set, const char *name)
 {
-	nameset_add_n(set, name, false);
+	nameset_insert(set, name, strlen(name), false);
+}
+
+/**
+ * nameset_add_n() - nameset_add() of a name whose length is known
+ * @set: the set
+ * @name: the name; interned here
+ * @len: its length
+ */
+void nameset_add_n(struct nameset *set, const char *name, size_t len)
+{
+	nameset_insert(set, name, len, false);
 }
 
 /**
@@ -344,7 +354,7 @@ void nameset_add(struct nameset *set, const char *name)
  */
 void nameset_add_interned(struct nameset *set, const char *name)
 {
-	nameset_add_n(set, name, true);
+	nameset_insert(set, name, strlen(name), true);
 }
 
 void nameset_release(struct nameset *set)

@@ -222,6 +222,7 @@ void input_set_label(struct input *in, const char *key, const char *value,
 const char *input_label(const struct input *in, const char *key);
 
 void nameset_add(struct nameset *set, const char *name);
+void nameset_add_n(struct nameset *set, const char *name, size_t len);
 void nameset_add_interned(struct nameset *set, const char *name);
 bool nameset_has(const struct nameset *set, const char *name);
 void nameset_release(struct nameset *set);
