@@ -88,6 +88,12 @@ struct cocci {
 	 * cocci_take() changes those.
 	 */
 	bool quiet;
+	/*
+	 * Not @quiet, or a diagnostic that may be coccinelle's is open: the
+	 * parser offers cocci_line() what cocci_first_byte() turns away too
+	 * (parse_set_busy())
+	 */
+	bool busy;
 };
 
 /* The open diagnostic, when it is coccinelle's. */
@@ -729,6 +735,7 @@ static __noinline bool cocci_take(struct parse_ctx *ctx, struct cocci *c,
 
 	c->quiet = !c->seen && !c->skipped && c->diff == DIFF_NONE &&
 		   !c->describing;
+	parse_set_busy(ctx, &c->busy, !c->quiet || c->may_be_open);
 	return ret;
 }
 
@@ -763,6 +770,15 @@ static const bool cocci_first[256] = {
 	['T'] = true, ['W'] = true, ['Y'] = true, ['c'] = true,
 };
 
+/* cocci_line() for a line of another tool, while a finding may be open */
+static __noinline void close_finding(struct parse_ctx *ctx, struct cocci *c)
+{
+	if (open_cocci(ctx->kb, c))
+		kbuild_stop_attaching(ctx->kb);
+	c->may_be_open = false;
+	parse_set_busy(ctx, &c->busy, false);
+}
+
 static bool cocci_line(struct parse_ctx *ctx, void *priv,
 		       const struct line *l)
 {
@@ -775,14 +791,23 @@ static bool cocci_line(struct parse_ctx *ctx, void *priv,
 	 */
 	if (c->quiet && !cocci_first[(unsigned char)l->s[0]] &&
 	    !may_be_report(l)) {
-		if (c->may_be_open) {
-			if (open_cocci(ctx->kb, c))
-				kbuild_stop_attaching(ctx->kb);
-			c->may_be_open = false;
-		}
+		if (c->may_be_open)
+			close_finding(ctx, c);
 		return false;
 	}
 	return cocci_take(ctx, c, l);
+}
+
+/*
+ * While @c->busy is clear, cocci_line() turns away, with nothing to do,
+ * an empty line and one that starts with a blank: neither is in
+ * cocci_first[], and neither has a blank after its first ':'
+ * (may_be_report()).
+ */
+static bool cocci_first_byte(unsigned char c, unsigned char lead)
+{
+	(void)lead;
+	return c && c != ' ';
 }
 
 static void *cocci_begin(struct parse_ctx *ctx)
@@ -821,5 +846,6 @@ const struct parser parser_cocci = {
 	.probe = cocci_probe,
 	.begin = cocci_begin,
 	.line = cocci_line,
+	.first = cocci_first_byte,
 	.end = cocci_end,
 };

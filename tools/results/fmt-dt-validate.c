@@ -57,7 +57,8 @@ struct dt {
 	bool may_be_open;
 	/*
 	 * Any of the three above, as dt_any_line() left them, for
-	 * dt_line()'s cheap test. Only dt_any_line() changes them.
+	 * dt_line()'s cheap test and dt_first()'s (parse_set_busy()). Only
+	 * dt_any_line() changes them.
 	 */
 	bool busy;
 };
@@ -647,7 +648,8 @@ static __noinline bool dt_any_line(struct parse_ctx *ctx, struct dt *dt,
 {
 	bool ret = dt_take(ctx, dt, l);
 
-	dt->busy = dt->path_next || dt->skip_tabs || dt->may_be_open;
+	parse_set_busy(ctx, &dt->busy,
+		       dt->path_next || dt->skip_tabs || dt->may_be_open);
 	return ret;
 }
 
@@ -705,6 +707,18 @@ static bool dt_line(struct parse_ctx *ctx, void *priv, const struct line *l)
 	return dt_any_line(ctx, dt, l);
 }
 
+/*
+ * While @dt->busy is clear, dt_quiet_line() holds for an empty line, and
+ * for one that starts with a blank but for "  also defined at" and the
+ * progress lines "  DTC", "  CHECK" and the like
+ */
+static bool dt_first(unsigned char c, unsigned char lead)
+{
+	if (c == ' ')
+		return lead == 'a' || lead == 'D' || lead == 'C';
+	return c;
+}
+
 static void *dt_begin(struct parse_ctx *ctx)
 {
 	struct dt *dt = xcalloc(1, sizeof(*dt));
@@ -754,5 +768,6 @@ const struct parser parser_dt = {
 	.probe = dt_probe,
 	.begin = dt_begin,
 	.line = dt_line,
+	.first = dt_first,
 	.end = dt_end,
 };

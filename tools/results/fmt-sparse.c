@@ -174,6 +174,16 @@ static bool sparse_line(struct parse_ctx *ctx, void *priv,
 }
 
 /*
+ * sparse_line() turns away every line that starts with a white space,
+ * and an empty one
+ */
+static bool sparse_first(unsigned char c, unsigned char lead)
+{
+	(void)lead;
+	return c && !is_space(c);
+}
+
+/*
  * A make C=1 log compiles too: it is a build log that sparse ran in. Only
  * a log of sparse alone (C=2 over a built tree, or -fdiagnostic-prefix
  * output) is the sparse kind.
@@ -192,4 +202,5 @@ const struct parser parser_sparse = {
 	.name = "sparse",
 	.probe = sparse_probe,
 	.line = sparse_line,
+	.first = sparse_first,
 };

@@ -104,6 +104,7 @@ struct ktap {
 	const char *src, *empty;	/* interned "ktap" and "" */
 	bool plain;		/* the input is ktap: TAP may start bare */
 	bool active;		/* inside KTAP output */
+	bool busy;		/* @plain or @active (parse_set_busy()) */
 	struct strbuf prefix;	/* what stood before the version line */
 	unsigned int prefix_groups;	/* printk-style "[...]" groups in it */
 	unsigned int prefix_blanks;	/* blanks after them */
@@ -1541,6 +1542,7 @@ static const char *strip_prefix(struct ktap *k, const char *s, size_t len)
 static void start(struct ktap *k, unsigned long line)
 {
 	k->active = true;
+	parse_set_busy(k->ctx, &k->busy, true);
 	k->depth = 0;
 	push(k, 0, 0, 0, line);
 }
@@ -1550,6 +1552,7 @@ static void finish(struct ktap *k, enum why why, unsigned long line)
 	while (k->depth)
 		close_top(k, NULL, why, line);
 	k->active = false;
+	parse_set_busy(k->ctx, &k->busy, k->plain);
 }
 
 /* TAP without a version line, as Check writes it: only in ktap inputs */
@@ -1616,12 +1619,47 @@ static inline bytes16 ku_at(const char *p)
 	return (bytes16)(load16(p) == 'k') & (bytes16)(load16(p + 1) == 'u');
 }
 
+/* The bytes of the 16 at @p that are ':': 0xff each */
+static inline bytes16 colons_at(const char *p)
+{
+	return (bytes16)(load16(p) == ':');
+}
+
+/*
+ * Is there a ':' where the marker's would be, 14 bytes after a place from
+ * @from on where it would still end before the NUL of @l? The line is
+ * at least @from + 16 bytes long. A compiler's diagnostic has its last
+ * ':' most often after "warning", "error" or "note", which is before:
+ * it is turned away after one compare of 16 bytes a step, the last ones
+ * overlapping the ones before.
+ */
+static inline bool executor_colon(const struct line *l, size_t from)
+{
+	size_t i = from + 14, end = l->len - 1;
+	const char *s = l->s;
+	bytes16 hit;
+
+	if (end - i < 16) {
+		/* of the 16 bytes that end the line, all but the last */
+		return (bytes16_bits(colons_at(s + l->len - 16)) & 0x7fff) >>
+		       (i - (l->len - 16));
+	}
+	for (; i + 32 <= end; i += 32)
+		if (bytes16_bits(colons_at(s + i) | colons_at(s + i + 16)))
+			return true;
+	/* the rest, in at most two: the 16 that end at @end, and before */
+	hit = colons_at(s + end - 16);
+	if (end - i > 16)
+		hit |= colons_at(s + i);
+	return bytes16_bits(hit);
+}
+
 /*
  * Can find_executor() find the marker in @l, which has a ':' and a blank?
- * Its "ku" is looked for 16 places at a time, over the places where the
- * marker would still end before the NUL, the last 16 overlapping the ones
- * before: most lines of a log have none, and are turned away without a
- * call.
+ * Its ':' is looked for first, then its "ku", 16 places at a time, over
+ * the places where the marker would still end before the NUL, the last
+ * 16 overlapping the ones before: most lines of a log have neither, and
+ * are turned away without a call.
  */
 static inline bool may_have_executor(const struct line *l)
 {
@@ -1629,7 +1667,7 @@ static inline bool may_have_executor(const struct line *l)
 	bytes16 hit;
 	uint64_t half[2];
 
-	if (l->len < from + 16)
+	if (l->len < from + 16 || !executor_colon(l, from))
 		return false;
 	/* where the 16 that end at the last place start */
 	last = l->len >= from + 31 ? l->len - 31 : from;
@@ -1695,6 +1733,16 @@ static bool ktap_line(struct parse_ctx *ctx, void *priv, const struct line *l)
 	       executor_line(k, l);
 }
 
+/*
+ * While @k->busy is clear, ktap_line() turns away a line with no ':' (no
+ * find_executor()) unless may_have_version(): its last byte is a digit,
+ * or a blank after one.
+ */
+static bool ktap_last(unsigned char c)
+{
+	return is_digit(c) || is_blank(c);
+}
+
 static void *ktap_begin(struct parse_ctx *ctx)
 {
 	struct ktap *k = xcalloc(1, sizeof(*k));
@@ -1703,6 +1751,7 @@ static void *ktap_begin(struct parse_ctx *ctx)
 	k->src = intern("ktap");
 	k->empty = intern("");
 	k->plain = !strcmp(ctx->in->kind, "ktap");
+	parse_set_busy(ctx, &k->busy, k->plain);
 	strbuf_init(&k->prefix);
 	strbuf_init(&k->tmp);
 	return k;
@@ -1779,5 +1828,6 @@ const struct parser parser_ktap = {
 	.probe = ktap_probe,
 	.begin = ktap_begin,
 	.line = ktap_line,
+	.last = ktap_last,
 	.end = ktap_end,
 };

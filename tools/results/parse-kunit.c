@@ -568,6 +568,13 @@ static bool kunit_line(struct parse_ctx *ctx, void *priv,
 	return console_line(priv, l);
 }
 
+/* kunit_line() turns away every line that does not start with '[' */
+static bool kunit_first(unsigned char c, unsigned char lead)
+{
+	(void)lead;
+	return c == '[';
+}
+
 static int kunit_end(struct parse_ctx *ctx, void *priv)
 {
 	struct console *c = priv;
@@ -655,6 +662,7 @@ const struct parser parser_kunit = {
 	.probe = kunit_probe,
 	.begin = kunit_begin,
 	.line = kunit_line,
+	.first = kunit_first,
 	.json = kunit_json,
 	.end = kunit_end,
 };

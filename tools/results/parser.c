@@ -13,9 +13,6 @@
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
-#ifdef __SSE2__
-#include <emmintrin.h>
-#endif
 
 #include "kbuild.h"
 #include "parser.h"
@@ -195,8 +192,9 @@ void parse_notice(struct parse_ctx *ctx, const char *source,
 /*
  * The stream reader: a large buffer, and one pass over each line that
  * finds its end and tells whether it is plain text already (no byte that
- * clean_line() would change), 32 bytes at a time. A '\n' is kept just
- * after the bytes read (a sentinel), so that the pass needs no bound, and
+ * clean_line() would change), 32 bytes at a time. A NUL is kept just
+ * after the bytes read (a sentinel, which would need cleaning), so that
+ * the pass needs no bound and a '\n' it finds is one that was read, and
  * READ_PAD bytes after the buffer let it read a whole chunk there.
  */
 struct reader {
@@ -215,22 +213,6 @@ struct reader {
 
 /* bytes16 (util.h), as signed bytes */
 typedef signed char sbytes16 __attribute__((vector_size(16)));
-
-/* The bytes of a comparison's result that are set, as bits 0-15 */
-static inline unsigned int bytes16_bits(bytes16 m)
-{
-#ifdef __SSE2__
-	return _mm_movemask_epi8((__m128i)m);
-#else
-	unsigned char b[16];
-	unsigned int bits = 0, i;
-
-	memcpy(b, &m, 16);
-	for (i = 0; i < 16; i++)
-		bits |= (unsigned int)(b[i] >> 7) << i;
-	return bits;
-#endif
-}
 
 
 /* May @c need cleaning (clean_line())? Control bytes but tabs, and DEL */
@@ -267,15 +249,24 @@ static inline char *find_unclean(char *s)
 
 	for (;; s += 32) {
 		bytes16 a = load16(s), b = load16(s + 16);
+		bytes16 pa = chunk_printable(a), pb = chunk_printable(b);
 
 		/* most chunks are printable ASCII: one test for them */
-		if (bytes16_bits(chunk_printable(a) & chunk_printable(b)) ==
-		    0xffff)
+		if (bytes16_bits(pa & pb) == 0xffff)
 			continue;
-		bits = bytes16_bits(chunk_unclean(a)) |
-		       bytes16_bits(chunk_unclean(b)) << 16;
-		if (bits)
+		/* the first of the others most often ends the line */
+		bits = ~(bytes16_bits(pa) | bytes16_bits(pb) << 16);
+		if (s[__builtin_ctz(bits)] == '\n')
 			return s + __builtin_ctz(bits);
+		/* of the others, those above 0x7f have their high bits set */
+		bits &= ~(bytes16_bits(a) | bytes16_bits(b) << 16);
+		/* control bytes and DEL are left: tabs are clean */
+		for (; bits; bits &= bits - 1) {
+			char *u = s + __builtin_ctz(bits);
+
+			if (*u != '\t')
+				return u;
+		}
 	}
 }
 
@@ -300,6 +291,27 @@ static inline const char *find_in_line(const char *s, size_t len, char c)
 	}
 }
 
+/* The bytes of the 32 at @s, which may be read, that are @c: bits 0-31 */
+static inline uint32_t bytes32_equal(const char *s, char c)
+{
+	return bytes16_bits((bytes16)(load16(s) == (unsigned char)c)) |
+	       bytes16_bits((bytes16)(load16(s + 16) == (unsigned char)c)) <<
+	       16;
+}
+
+/*
+ * find_in_line() of a line whose first 32 bytes may be read, and where
+ * @c is in them as @bits tells (bytes32_equal())
+ */
+static inline const char *find_in_line32(const char *s, size_t len, char c,
+					 uint32_t bits)
+{
+	if (bits)
+		return (size_t)__builtin_ctz(bits) < len ?
+		       s + __builtin_ctz(bits) : NULL;
+	return len > 32 ? find_in_line(s + 32, len - 32, c) : NULL;
+}
+
 /*
  * An empty buffer, with its sentinel. The bytes after the sentinel are
  * read (and not looked at) by find_unclean(): they are zeroed, not left
@@ -309,7 +321,7 @@ static void reader_init(struct reader *rd)
 {
 	rd->size = READ_SIZE;
 	rd->buf = xcalloc(1, rd->size + READ_PAD);
-	rd->buf[0] = '\n';
+	rd->buf[0] = '\0';
 }
 
 static int reader_fill(struct reader *rd)
@@ -337,7 +349,7 @@ static int reader_fill(struct reader *rd)
 			rd->eof = true;
 		rd->end += n;
 	}
-	rd->buf[rd->end] = '\n';
+	rd->buf[rd->end] = '\0';
 	return n < 0 ? -1 : 0;
 }
 
@@ -466,40 +478,22 @@ static int reader_unzip_end(struct reader *rd)
 
 /*
  * Read the next raw line, without its '\n': *@line is set to it and *@len
- * to its length, and the line is NUL-terminated. A line that lies whole in
- * the read buffer is handed out in place (valid until the next call);
- * one that crosses a refill is gathered in @sb. At most @max bytes are
- * kept (0: no limit); the rest of a longer line is skipped and *@cut is
- * set. A line that is plain text already, with no byte that clean_line()
- * would change (most lines: read in place, in the pass that finds their
- * end), is set up in @plain as line_init() would, but for its number;
- * otherwise @plain->s is NULL. Return: false at end of input.
+ * to its length, and the line is NUL-terminated. @nl is find_unclean()
+ * from the start of the line: its end, or a byte before it. A line that
+ * lies whole in the read buffer is handed out in place (valid until the
+ * next call); one that crosses a refill is gathered in @sb. At most @max
+ * bytes are kept (0: no limit); the rest of a longer line is skipped and
+ * *@cut is set. Return: false at end of input.
  */
-static bool reader_getline(struct reader *rd, struct strbuf *sb, size_t max,
-			   char **line, size_t *len, bool *cut,
-			   struct line *plain)
+static bool reader_getline(struct reader *rd, char *nl, struct strbuf *sb,
+			   size_t max, char **line, size_t *len, bool *cut)
 {
 	char *p = rd->buf + rd->start, *end = rd->buf + rd->end;
-	char *nl = find_unclean(p);
 	size_t avail;
 
 	*cut = false;
-	/* the sentinel at @end is no line end */
-	if (*nl == '\n' && nl < end && (!max || (size_t)(nl - p) <= max)) {
-		*line = p;
-		*len = nl - p;
-		plain->s = p;
-		plain->len = *len;
-		plain->colon = find_in_line(p, *len, ':');
-		plain->space = find_in_line(p, *len, ' ');
-		/* last: a load of the 16 bytes around it would wait for it */
-		*nl = '\0';
-		rd->start += *len + 1;
-		return true;
-	}
-	plain->s = NULL;
-	/* the line end is not before the first byte to clean */
-	nl = memchr(nl, '\n', end - nl);
+	if (*nl != '\n')
+		nl = memchr(nl, '\n', end - nl);
 	if (nl && (!max || (size_t)(nl - p) <= max)) {
 		*nl = '\0';
 		*line = p;
@@ -686,8 +680,21 @@ struct stream {
 	const struct parser *hint;
 	bool whole_json;	/* the input is a JSON file, not a log */
 	bool no_json;		/* find no JSON documents in it */
+	/*
+	 * The line hooks, in registry order. The kinds with cheap tests
+	 * (struct parser's first() and last()) have bits (@bit[i], 1 << j
+	 * for the j-th of them; 0 for the others): while no kind is busy, a
+	 * line is offered to the ones that want its first byte (@want_first
+	 * [c], or [256 + lead] for a line that starts with a blank) and, in
+	 * a line with no ':', its last byte (@want_last). @plan[that mask]
+	 * is the hooks to offer it to, up to one whose @line is NULL; a busy
+	 * kind has them all offered every line, as @plan[@all].
+	 */
 	struct line_hook hook[NR_PARSERS];
+	uint32_t bit[NR_PARSERS];
 	size_t nr_hook;
+	uint32_t want_first[512], want_last[256], all;
+	struct line_hook **plan;
 };
 
 static int decode_json(struct stream *st, struct json_scan *js)
@@ -752,24 +759,108 @@ static void fold_records(struct parse_ctx *ctx)
 	results_truncate(res, ctx->in->first_rec);
 }
 
-static void maybe_fold(struct parse_ctx *ctx)
+/*
+ * Fold the input's records once there are a batch of them: @res is
+ * @ctx->res, @fold_at the input's first record and FOLD_BATCH, which the
+ * caller keeps at hand for each line.
+ */
+static inline void maybe_fold(struct parse_ctx *ctx, const struct results *res,
+			      size_t fold_at)
 {
-	if (ctx->res->nr - ctx->in->first_rec >= FOLD_BATCH && ctx->acc &&
-	    !ctx->open_records)
+	if (res->nr >= fold_at && ctx->acc && !ctx->open_records)
 		fold_records(ctx);
 }
 
+/*
+ * Offer a line to the hooks that want it in order, until one claims it.
+ * While no kind is busy, the ones that do not want it are passed over.
+ */
 static inline void offer_line(struct stream *st, const struct line *l)
 {
 	struct parse_ctx *ctx = st->ctx;
-	const struct line_hook *h = st->hook, *end = h + st->nr_hook;
+	const struct line_hook *h;
+	uint32_t want = st->all;
 
-	for (; h < end; h++) {
+	if (!ctx->busy) {
+		const char *s = l->s;
+		size_t k = (unsigned char)*s;
+
+		if (k == ' ') {
+			/* most often two blanks, as kbuild indents */
+			s += 1 + (s[1] == ' ');
+			while (*s == ' ')
+				s++;
+			k = 256 + (unsigned char)*s;
+		}
+		want = st->want_first[k];
+		/* the last byte, or the NUL of an empty line */
+		if (!l->colon)
+			want &= st->want_last[(unsigned char)
+					      l->s[l->len - !!l->len]];
+	}
+	for (h = st->plan[want]; h->line; h++) {
 		if (h->line(ctx, h->priv, l)) {
 			ctx->claimed++;
 			return;
 		}
 	}
+}
+
+/*
+ * Set up the line hooks of @st (struct stream) for the kinds whose states
+ * from begin() are @priv: a kind that has a begin() which returned NULL
+ * has no hook.
+ */
+static void add_hooks(struct stream *st, void *const *priv)
+{
+	uint32_t bit = 1, want;
+	struct line_hook *h;
+	size_t i, n;
+	unsigned int c;
+
+	_Static_assert(NR_PARSERS < 32, "a mask of the kinds has 32 bits");
+	for (i = 0; i < NR_PARSERS; i++) {
+		const struct parser *p = parsers[i];
+
+		if (!p->line || (p->begin && !priv[i]))
+			continue;
+		n = st->nr_hook++;
+		st->hook[n].line = p->line;
+		st->hook[n].priv = priv[i];
+		if (!p->first && !p->last)
+			continue;
+		st->bit[n] = bit;
+		for (c = 0; c < 256; c++) {
+			/*
+			 * a line that starts with a blank goes by its lead,
+			 * which is never one
+			 */
+			if (c != ' ' && (!p->first || p->first(c, c)))
+				st->want_first[c] |= bit;
+			if (c != ' ' && (!p->first || p->first(' ', c)))
+				st->want_first[256 + c] |= bit;
+			if (!p->last || p->last(c))
+				st->want_last[c] |= bit;
+		}
+		bit <<= 1;
+	}
+	st->all = bit - 1;
+	/* a plan for each mask: the hooks of its bits, and those of none */
+	st->plan = xmalloc(bit * sizeof(*st->plan));
+	h = xmalloc(bit * (st->nr_hook + 1) * sizeof(*h));
+	for (want = 0; want <= st->all; want++) {
+		st->plan[want] = h;
+		for (n = 0; n < st->nr_hook; n++)
+			if (!st->bit[n] || (want & st->bit[n]))
+				*h++ = st->hook[n];
+		h++->line = NULL;
+	}
+}
+
+static void free_hooks(struct stream *st)
+{
+	free(st->plan[0]);
+	free(st->plan);
 }
 
 /* kunit.py's stdout: the document starts with a line that is just '{' */
@@ -816,22 +907,46 @@ static int read_stream(struct stream *st, struct reader *rd)
 	size_t len;
 	bool cut;
 	struct line l;
+	const struct results *res = ctx->res;
+	size_t fold_at = ctx->in->first_rec + FOLD_BATCH;
 	int ret = 0;
 
-	while (reader_getline(rd, &sb, st->whole_json || js.active ? 0 :
-			      MAX_LINE, &s, &len, &cut, &l)) {
-		maybe_fold(ctx);
-		ctx->line = ++nr;
-		if (l.s && nr > 1 && !js.active && !st->whole_json &&
-		    !starts_json(s, len)) {
-			/*
-			 * Most lines: plain text, which none of the steps
-			 * below would change
-			 */
-			l.nr = nr;
+	for (;;) {
+		char *at = rd->buf + rd->start, *nl;
+		/* what this depends on changes only after the loop below */
+		bool plain_ok = nr && !js.active && !st->whole_json;
+
+		/*
+		 * Most lines: plain text in the buffer, which none of the
+		 * steps below would change, read in place
+		 */
+		for (;;) {
+			nl = find_unclean(at);
+			len = nl - at;
+			if (!plain_ok || *nl != '\n' || len > MAX_LINE ||
+			    starts_json(at, len))
+				break;
+			l.s = at;
+			l.len = len;
+			/* find_unclean() has read the first 32 bytes */
+			l.colon = find_in_line32(at, len, ':',
+						 bytes32_equal(at, ':'));
+			l.space = *at == ' ' ? at :
+				  find_in_line32(at, len, ' ',
+						 bytes32_equal(at, ' '));
+			/* last: a load of the 16 bytes around it would wait */
+			*nl = '\0';
+			at = nl + 1;
+			maybe_fold(ctx, res, fold_at);
+			ctx->line = l.nr = ++nr;
 			offer_line(st, &l);
-			continue;
 		}
+		rd->start = at - rd->buf;
+		if (!reader_getline(rd, nl, &sb, st->whole_json || js.active ?
+				    0 : MAX_LINE, &s, &len, &cut))
+			break;
+		maybe_fold(ctx, res, fold_at);
+		ctx->line = ++nr;
 		if (len && s[len - 1] == '\r')
 			s[--len] = '\0';
 		if (nr == 1 && len >= 3 && !memcmp(s, "\xef\xbb\xbf", 3)) {
@@ -1055,14 +1170,10 @@ int parse_input(struct results *res, const char *arg,
 		summary_init(ctx.acc);
 	}
 	ctx.kb = kbuild_new(&ctx);
-	for (i = 0; i < NR_PARSERS; i++) {
+	for (i = 0; i < NR_PARSERS; i++)
 		if (parsers[i]->begin)
 			priv[i] = parsers[i]->begin(&ctx);
-		if (parsers[i]->line && (!parsers[i]->begin || priv[i])) {
-			st.hook[st.nr_hook].line = parsers[i]->line;
-			st.hook[st.nr_hook++].priv = priv[i];
-		}
-	}
+	add_hooks(&st, priv);
 
 	ret = read_stream(&st, &rd);
 	unzip_status = reader_unzip_end(&rd);
@@ -1098,5 +1209,6 @@ int parse_input(struct results *res, const char *arg,
 	if (rd.fd >= 0 && rd.fd != STDIN_FILENO)
 		close(rd.fd);
 	free(rd.buf);
+	free_hooks(&st);
 	return ret;
 }

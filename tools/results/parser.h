@@ -80,6 +80,8 @@ struct parse_ctx {
 	 * A kind that keeps a record to change later counts it here.
 	 */
 	unsigned int open_records;
+	/* How many kinds are not idle (parse_set_busy()) */
+	unsigned int busy;
 	struct summary *acc;	/* this input's folded records, or NULL */
 	bool cut_reported;
 	bool failed;		/* an error was reported: no more of them */
@@ -100,6 +102,23 @@ struct parser {
 	/* Claim one line: true when it belongs to this kind. */
 	bool (*line)(struct parse_ctx *ctx, void *priv, const struct line *l);
 	/*
+	 * Cheap tests that spare line() most lines of other tools, while
+	 * the kind is idle: a kind is idle but while it says otherwise
+	 * (parse_set_busy()). line() must neither claim nor change anything
+	 * for a line that these turn away. Each is asked once for each byte,
+	 * before the first line; NULL wants every line.
+	 *
+	 * first(): may line() do anything with a line whose first byte is
+	 * @c (its NUL, for an empty line)? For a line that starts with a
+	 * blank (' '), @lead is its first byte that is not one; otherwise it
+	 * is @c.
+	 *
+	 * last(): may line() do anything with a line that holds no ':' and
+	 * whose last byte is @c (NUL, for an empty line)?
+	 */
+	bool (*first)(unsigned char c, unsigned char lead);
+	bool (*last)(unsigned char c);
+	/*
 	 * A decoded JSON document that starts at @line: 1 when it belongs
 	 * to this kind and was read, 0 when it is not this kind's, -1 after
 	 * parse_error() when it is this kind's but broken.
@@ -118,6 +137,23 @@ extern const struct parser parser_sparse;
 extern const struct parser parser_dt;
 extern const struct parser parser_cocci;
 extern const struct parser parser_build;
+
+/**
+ * parse_set_busy() - say whether a kind is idle, for its cheap tests
+ * @ctx: the parse
+ * @busy: the kind's flag, in its state, set while it is not idle: clear
+ *	  in a new state, and changed only with this call (begin() may)
+ * @now: whether the kind is busy from now on
+ *
+ * While any kind is busy, every line is offered to every kind (struct
+ * parser's first() and last() are not asked).
+ */
+static inline void parse_set_busy(struct parse_ctx *ctx, bool *busy,
+				  bool now)
+{
+	ctx->busy += now - *busy;
+	*busy = now;
+}
 
 const struct parser *parser_find(const char *name);
 const char *parser_kind_list(void);

@@ -320,5 +320,30 @@ static inline uint64_t swar_equal_exact(uint64_t w, unsigned char c)
 	return ~(((x & ~SWAR_HIGHS) + ~SWAR_HIGHS) | x) & SWAR_HIGHS;
 }
 
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
+
+/**
+ * bytes16_bits() - the high bits of 16 bytes
+ * @m: the bytes: most often a comparison's result, 0 or 0xff each
+ *
+ * Return: the bytes whose high bits are set (those of a comparison that
+ * hold), as bits 0-15 in memory order.
+ */
+static inline unsigned int bytes16_bits(bytes16 m)
+{
+#ifdef __SSE2__
+	return _mm_movemask_epi8((__m128i)m);
+#else
+	unsigned char b[16];
+	unsigned int bits = 0, i;
+
+	memcpy(b, &m, 16);
+	for (i = 0; i < 16; i++)
+		bits |= (unsigned int)(b[i] >> 7) << i;
+	return bits;
+#endif
+}
 
 #endif /* RESULTS_UTIL_H */
