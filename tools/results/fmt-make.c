@@ -87,6 +87,27 @@ static void learn_arch(struct kbuild *kb, const char *target)
 }
 
 /*
+ * The source of the unit @obj (@len bytes) that a "CC" line names, "X.c"
+ * for "X.o", comes next in its diagnostics (the intern pool) and its
+ * CHECK line (the set of checked files), which look it up in tables much
+ * larger than the cache when the units are many: fetch its slots ahead.
+ */
+static void prefetch_source(struct kbuild *kb, const char *obj, size_t len)
+{
+	char src[256];
+	uint64_t h;
+
+	if (len < 3 || len > sizeof(src) || obj[len - 1] != 'o' ||
+	    obj[len - 2] != '.')
+		return;
+	memcpy(src, obj, len - 1);
+	src[len - 1] = 'c';
+	h = hash_bytes(src, len);
+	intern_prefetch(h);
+	nameset_prefetch(&kb->ctx->in->checked, h);
+}
+
+/*
  * "  CC [M]  drivers/foo.o": two spaces, an upper-case action, a target.
  * fmt_make_line() has seen the two spaces and the upper-case letter.
  */
@@ -124,6 +145,7 @@ static __noinline bool progress_line(struct kbuild *kb, const struct line *l)
 	    (alen == 3 && !memcmp(action, "CXX", 3)) ||
 	    (alen == 2 && !memcmp(action, "AS", 2))) {
 		nameset_add_n(&kb->ctx->in->units, p, tlen);
+		prefetch_source(kb, p, tlen);
 		/* learn_arch() learns from "arch/" targets only */
 		if (alen == 2 && starts_with(p, "arch/") &&
 		    !input_label(kb->ctx->in, "arch"))

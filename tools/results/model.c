@@ -295,6 +295,19 @@ static inline const char *nameset_find(const struct nameset *set,
 	return NULL;
 }
 
+/**
+ * nameset_prefetch() - start fetching the slot of a name to come
+ * @set: the set
+ * @h: the name's hash_bytes()
+ *
+ * A hint, as intern_prefetch() is.
+ */
+void nameset_prefetch(const struct nameset *set, uint64_t h)
+{
+	if (set->size)
+		__builtin_prefetch(&set->slot[h & (set->size - 1)]);
+}
+
 bool nameset_has(const struct nameset *set, const char *name)
 {
 	size_t len = strlen(name);

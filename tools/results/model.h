@@ -225,6 +225,7 @@ void nameset_add(struct nameset *set, const char *name);
 void nameset_add_n(struct nameset *set, const char *name, size_t len);
 void nameset_add_interned(struct nameset *set, const char *name);
 bool nameset_has(const struct nameset *set, const char *name);
+void nameset_prefetch(const struct nameset *set, uint64_t h);
 void nameset_release(struct nameset *set);
 
 const char *test_status_name(enum test_status st);

@@ -329,6 +329,19 @@ const char *intern_n(const char *s, size_t n)
 }
 
 /**
+ * intern_prefetch() - start fetching the pool's slot of a name to come
+ * @h: the name's hash_bytes()
+ *
+ * A hint: an intern_n() of the name soon after finds its slot in the
+ * cache. The pool may grow in between; nothing depends on it.
+ */
+void intern_prefetch(uint64_t h)
+{
+	if (pool.size)
+		__builtin_prefetch(&pool.slot[h & (pool.size - 1)]);
+}
+
+/**
  * intern() - the one shared copy of a NUL-terminated string
  * @s: the string, or NULL
  *

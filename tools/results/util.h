@@ -42,6 +42,7 @@ char *xstrndup(const char *s, size_t n);
 
 const char *intern(const char *s);
 const char *intern_n(const char *s, size_t n);
+void intern_prefetch(uint64_t h);
 uint64_t hash_bytes(const char *s, size_t n);
 
 #define INTERN_MEMO	64
