@@ -10,7 +10,10 @@
 # per includer, kernel-doc, sparse with continuation lines, a dtbs_check
 # block, make's "***" chain), first RESULTS_BENCH_KBUILD_MB megabytes
 # (default 100), then twice that: the distinct diagnostics (about 20,000)
-# stay the same, the occurrences double. For each size it prints, measured
+# stay the same, the occurrences double. A third log of the larger size
+# ("-j4") builds each run of 4 neighbouring units in another order each
+# pass, as make -j does, so that no pass repeats the one before line for
+# line. For each log it prints, measured
 # in the same run, best of RESULTS_BENCH_RUNS (default 3) by user time (the
 # machine may be busy; user time is what the command itself spent), to
 # the millisecond (the shell's "times"):
@@ -69,24 +72,27 @@ rss() {
 	cat "$tmp/rss"
 }
 
-printf '%-10s %8s %8s %8s %8s %14s %16s %8s\n' log MB render grep-c pipeline \
+printf '%-13s %8s %8s %8s %8s %14s %16s %8s\n' log MB render grep-c pipeline \
 	render/grep-c render/pipeline "RSS MB"
 prev_rss=
-for size in "$mb" $((mb * 2)); do
-	log=$tmp/kbuild-$size.log
-	awk -v mb="$size" -f "$here/gen-kbuild.awk" > "$log"
+for run in "$mb" $((mb * 2)) $((mb * 2))-j4; do
+	size=${run%-j4}
+	jobs=1
+	[ "$run" = "$size" ] || jobs=4
+	log=$tmp/kbuild-$run.log
+	awk -v mb="$size" -v jobs="$jobs" -f "$here/gen-kbuild.awk" > "$log"
 	r=$(best "$results" render --release bench --commit bench "$log")
 	# through a pipe: with its output on /dev/null, grep stops early
 	g=$(best sh -c "grep -c -E ': (warning|error):' '$log' | cat")
 	p=$(best sh -c "grep -E ': (warning|error):' '$log' | sort | uniq -c | sort -rn")
 	m=$(rss "$results" render --release bench --commit bench "$log")
-	awk -v n="kbuild-$size" -v s="$(wc -c < "$log")" -v r="$r" -v g="$g" \
+	awk -v n="kbuild-$run" -v s="$(wc -c < "$log")" -v r="$r" -v g="$g" \
 	    -v p="$p" -v m="$m" 'BEGIN {
-		printf "%-10s %8.1f %8.3f %8.3f %8.3f %14.2f %16.2f %8.1f\n",
+		printf "%-13s %8.1f %8.3f %8.3f %8.3f %14.2f %16.2f %8.1f\n",
 		       n, s / 1048576, r, g, p, (g > 0 ? r / g : 0),
 		       (p > 0 ? r / p : 0), m / 1024
 	}'
-	[ -n "$prev_rss" ] && awk -v a="$prev_rss" -v b="$m" 'BEGIN {
+	[ -n "$prev_rss" ] && [ "$jobs" = 1 ] && awk -v a="$prev_rss" -v b="$m" 'BEGIN {
 		printf "memory flat when the log doubles: %s (%.1f -> %.1f MB)\n",
 		       (b <= a * 1.2 ? "yes" : "no"), a / 1024, b / 1024
 	}'

@@ -2,7 +2,7 @@
 #
 # A realistic kernel build log, for the benchmark only (never committed):
 #
-#   LC_ALL=C awk -v mb=200 -v units=4000 -f gen-kbuild.awk > build.log
+#   LC_ALL=C awk -v mb=200 -v units=4000 [-v jobs=4] -f gen-kbuild.awk > build.log
 #
 # One pass is a make -k C=1 W=1 build of UNITS units in 200 directories:
 # kbuild's progress lines, gcc warnings with their gutter and caret lines
@@ -12,7 +12,9 @@
 # lines, a dtbs_check block (dtc and dt-validate with TAB continuations)
 # and make's "***" chain. Passes repeat, as rebuilds and configurations do,
 # until the log is MB megabytes: the distinct diagnostics (tens of
-# thousands) stay the same, the occurrences grow.
+# thousands) stay the same, the occurrences grow. With JOBS > 1, each pass
+# builds the units of each run of JOBS neighbours in another order, as
+# make -j does.
 
 function out(s) {
 	printf "%s", s
@@ -23,8 +25,20 @@ function unit_path(u) {
 	return sprintf("drivers/sub%03d/mod%02d/file%04d", u % 200, (u / 200) % 20, u)
 }
 
-function pass(p,    u, f, i, h, d) {
-	for (u = 0; u < units; u++) {
+# The unit built at place @k of pass @p: a permutation of each run of
+# JOBS places, another one each pass (JOBS a power of two)
+function unit_at(k, p,    w) {
+	if (jobs <= 1)
+		return k
+	w = k % jobs
+	if (k - w + jobs > units)
+		return k
+	return k - w + (w * (p % 2 * 2 + 1) + p) % jobs
+}
+
+function pass(p,    k, u, f, i, h, d) {
+	for (k = 0; k < units; k++) {
+		u = unit_at(k, p)
 		f = unit_path(u)
 		out(sprintf("  CC      %s.o\n", f))
 		for (i = 0; i < 3; i++) {

@@ -1186,7 +1186,7 @@ static inline void add_step(struct summary *s, const struct record *r,
  * rebuild) repeats its diagnostics in the same order: the group that
  * followed the last one counted, the last time, is tried first, by
  * identity, and the message is hashed only when that was not its group.
- * While 7 in 8 diagnostics are foretold, the next records are counted
+ * While 3 in 4 diagnostics are foretold, the next records are counted
  * that way. Otherwise the index of the groups, much larger than the cache
  * of a large build, is looked in, and each lookup would wait for memory
  * three times: for the slot, the group, its message. So each key is made
@@ -1213,11 +1213,11 @@ void summary_add_records(struct summary *s, const struct record *r,
 		for (i = 0; i < n + AHEAD; i++)
 			add_step(s, r, n, i, key);
 	}
-	/* the next records the same way while 7 in 8 are foretold */
+	/* the next records the same way while 3 in 4 are foretold */
 	hits = s->pred_hits - hits;
 	tries = s->pred_tries - tries;
 	if (tries)
-		s->predicting = hits * 8 >= tries * 7;
+		s->predicting = hits * 4 >= tries * 3;
 }
 
 /**
