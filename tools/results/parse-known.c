@@ -210,9 +210,20 @@ static const char *regex_too_big(const char *re)
 	unsigned long n, m;
 	const char *p = re;
 	int depth = 0;
+	/* the last token was a repetition ('*', '+', '?', "{N,M}") */
+	bool repeated = false, was;
 
 	size[0] = last[0] = 0;
 	while (*p) {
+		was = repeated;
+		repeated = *p == '*' || *p == '?' || *p == '+' ||
+			   (*p == '{' && p[1] >= '0' && p[1] <= '9');
+		/*
+		 * POSIX leaves it undefined, and glibc's regcomp() takes time
+		 * exponential in the number of them: "a??????"
+		 */
+		if (was && repeated)
+			return "a repetition of a repetition";
 		switch (*p) {
 		case '(':
 			if (depth == MAX_REGEX_DEPTH)
