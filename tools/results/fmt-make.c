@@ -107,6 +107,46 @@ static void prefetch_source(struct kbuild *kb, const char *obj, size_t len)
 	nameset_prefetch(&kb->ctx->in->checked, h);
 }
 
+/* Add the unit that waits to the set of units, if one does */
+static void flush_unit(struct kbuild *kb)
+{
+	if (kb->unit_len)
+		nameset_add_hashed(&kb->ctx->in->units, kb->unit,
+				   kb->unit_len, kb->unit_hash);
+	kb->unit_len = 0;
+}
+
+/*
+ * Add the unit @name (@len bytes) that a progress line names ("  CC",
+ * "  AS"...) to the set of units. Its slot there is most often far from
+ * the cache (a large build has many units, a long log builds them
+ * again): it is fetched now, and the unit added at the next such line,
+ * in the same order. A name longer than the room for it goes in at once.
+ */
+static void add_unit(struct kbuild *kb, const char *name, size_t len)
+{
+	struct nameset *units = &kb->ctx->in->units;
+
+	flush_unit(kb);
+	if (!len || len > sizeof(kb->unit)) {
+		nameset_add_n(units, name, len);
+		return;
+	}
+	memcpy(kb->unit, name, len);
+	kb->unit_len = len;
+	kb->unit_hash = hash_bytes(name, len);
+	nameset_prefetch(units, kb->unit_hash);
+}
+
+/**
+ * fmt_make_finish() - add the unit that waits, at the end of a log
+ * @kb: the log state
+ */
+void fmt_make_finish(struct kbuild *kb)
+{
+	flush_unit(kb);
+}
+
 /*
  * "  CC [M]  drivers/foo.o": two spaces, an upper-case action, a target.
  * fmt_make_line() has seen the two spaces and the upper-case letter.
@@ -144,7 +184,7 @@ static __noinline bool progress_line(struct kbuild *kb, const struct line *l)
 	    (alen == 6 && !memcmp(action, "HOSTCC", 6)) ||
 	    (alen == 3 && !memcmp(action, "CXX", 3)) ||
 	    (alen == 2 && !memcmp(action, "AS", 2))) {
-		nameset_add_n(&kb->ctx->in->units, p, tlen);
+		add_unit(kb, p, tlen);
 		prefetch_source(kb, p, tlen);
 		/* learn_arch() learns from "arch/" targets only */
 		if (alen == 2 && starts_with(p, "arch/") &&

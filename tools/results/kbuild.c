@@ -207,9 +207,10 @@ const char *severity_word(const char *s, enum severity *sev, bool *note)
 
 /*
  * plain_quotes_to(), and whether the text held U+2018 or U+2019 (@single).
- * The text is copied whole and looked at from its first 0xe2 byte on,
- * eight bytes at a time up to each next one: a word is stored whole while
- * eight bytes of the text are left, so @out needs no more room.
+ * The text is copied whole and looked at from its first 0xe2 byte on:
+ * each 0xe2 byte is read, then the bytes up to the next one are moved
+ * eight at a time. A word is stored whole while eight bytes of the text
+ * are left, so @out needs no more room.
  */
 static inline char *quotes_to(char *out, const char *s, size_t len,
 			      bool *single)
@@ -226,38 +227,46 @@ static inline char *quotes_to(char *out, const char *s, size_t len,
 		return out;
 	d = out + (q - s);
 	s = q;
-	while (s < end) {
-		uint64_t w, hit;
-		size_t n = end - s;
+	for (;;) {
+		/* @s is at a 0xe2 byte: U+2018/U+2019, U+201C/U+201D, other */
+		unsigned char c = end - s > 2 && (unsigned char)s[1] == 0x80 ?
+				  s[2] : 0;
 
-		if ((unsigned char)*s == 0xe2) {
-			/* U+2018/U+2019, U+201C/U+201D, or another */
-			unsigned char c = n > 2 && (unsigned char)s[1] == 0x80 ?
-					  s[2] : 0;
-
-			if (c == 0x98 || c == 0x99) {
-				*d++ = '\'';
-				*single = true;
-				s += 3;
-			} else if (c == 0x9c || c == 0x9d) {
-				*d++ = '"';
-				s += 3;
-			} else {
-				*d++ = *s++;
-			}
-		} else if (n >= 8) {
-			memcpy(&w, s, 8);
-			memcpy(d, &w, 8);
-			hit = swar_equal_exact(w, 0xe2);
-			n = hit ? swar_first(hit) : 8;
-			s += n;
-			d += n;
+		if (c == 0x98 || c == 0x99) {
+			*d++ = '\'';
+			*single = true;
+			s += 3;
+		} else if (c == 0x9c || c == 0x9d) {
+			*d++ = '"';
+			s += 3;
 		} else {
 			*d++ = *s++;
 		}
+		/* the bytes up to the next 0xe2 byte, or to the end */
+		for (;;) {
+			uint64_t w, hit;
+
+			if (end - s < 8) {
+				while (s < end && (unsigned char)*s != 0xe2)
+					*d++ = *s++;
+				if (s == end) {
+					*d = '\0';
+					return out;
+				}
+				break;
+			}
+			memcpy(&w, s, 8);
+			memcpy(d, &w, 8);
+			hit = swar_equal_exact(w, 0xe2);
+			if (hit) {
+				s += swar_first(hit);
+				d += swar_first(hit);
+				break;
+			}
+			s += 8;
+			d += 8;
+		}
 	}
-	*d = '\0';
-	return out;
 }
 
 /**
@@ -390,9 +399,23 @@ struct record *kbuild_diag(struct kbuild *kb, const char *source,
 
 	/* the diagnostic before it is complete */
 	kbuild_stop_attaching(kb);
-	r = results_add(ctx->res, REC_DIAG, source, ctx->in, ctx->line);
+	/* the same literals as the last one's, most often: no lookup */
+	if (source != kb->diag_source) {
+		kb->diag_source = source;
+		kb->diag_source_in = intern_static(source);
+	}
+	r = results_add_interned(ctx->res, REC_DIAG, kb->diag_source_in,
+				 ctx->in, ctx->line);
 	/* the compiler's placeholder, interned, is most of them */
-	r->tool = tool == kb->cc_tool ? tool : intern_static(tool);
+	if (tool == kb->cc_tool) {
+		r->tool = tool;
+	} else {
+		if (tool != kb->diag_tool) {
+			kb->diag_tool = tool;
+			kb->diag_tool_in = intern_static(tool);
+		}
+		r->tool = kb->diag_tool_in;
+	}
 	r->severity = sev;
 	if (loc) {
 		r->file = diag_file(kb, loc);
@@ -1070,6 +1093,7 @@ static int build_end(struct parse_ctx *ctx, void *priv)
 
 	kbuild_stop_attaching(kb);
 	(void)priv;
+	fmt_make_finish(kb);
 	fmt_cc_finish(kb);
 	relativise(kb);
 	record_build(kb);

@@ -4,6 +4,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 #include <string.h>
 
 #include "model.h"
@@ -82,6 +83,20 @@ struct kbuild {
 	 */
 	const char *plain_file;
 	size_t plain_len, plain_base;
+
+	/* the kind and tool of the last kbuild_diag(), and those interned */
+	const char *diag_source, *diag_source_in;
+	const char *diag_tool, *diag_tool_in;
+
+	/*
+	 * The unit the last progress line named ("  CC", "  AS"...), not
+	 * yet in the set of units: it is added at the next such line (or
+	 * at the end of the log), once its slot there has been fetched
+	 * (fmt-make.c). @unit_len is 0 when none waits.
+	 */
+	char unit[256];
+	size_t unit_len;
+	uint64_t unit_hash;
 };
 
 
@@ -247,6 +262,7 @@ bool fmt_sphinx_line(struct kbuild *kb, const struct line *l);
 bool fmt_smatch_line(struct kbuild *kb, const struct line *l);
 bool fmt_rust_line(struct kbuild *kb, const struct line *l);
 bool fmt_dtc_line(struct kbuild *kb, const struct line *l);
+void fmt_make_finish(struct kbuild *kb);
 void fmt_cc_close(struct kbuild *kb, struct record *r);
 void fmt_cc_finish(struct kbuild *kb);
 void fmt_sparse_adopt(struct kbuild *kb, struct record *r);

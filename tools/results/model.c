@@ -319,14 +319,12 @@ bool nameset_has(const struct nameset *set, const char *name)
  * Add @name once. A set is looked in by the names' bytes, not by the
  * interned copies' addresses: a name seen before (a unit built again)
  * is found in the set's own table, small enough to stay in the cache,
- * without a lookup in the intern pool. @name, of @len bytes, is interned
- * here unless @interned.
+ * without a lookup in the intern pool. @name, of @len bytes and hash @h
+ * (hash_bytes()), is interned here unless @interned.
  */
 static void nameset_insert(struct nameset *set, const char *name,
-			   size_t len, bool interned)
+			   size_t len, uint64_t h, bool interned)
 {
-	uint64_t h = hash_bytes(name, len);
-
 	if (nameset_find(set, name, len, h))
 		return;
 	if (!interned)
@@ -346,7 +344,9 @@ static void nameset_insert(struct nameset *set, const char *name,
  */
 void nameset_add(struct nameset *set, const char *name)
 {
-	nameset_insert(set, name, strlen(name), false);
+	size_t len = strlen(name);
+
+	nameset_insert(set, name, len, hash_bytes(name, len), false);
 }
 
 /**
@@ -357,7 +357,20 @@ void nameset_add(struct nameset *set, const char *name)
  */
 void nameset_add_n(struct nameset *set, const char *name, size_t len)
 {
-	nameset_insert(set, name, len, false);
+	nameset_insert(set, name, len, hash_bytes(name, len), false);
+}
+
+/**
+ * nameset_add_hashed() - nameset_add_n() of a name whose hash is known
+ * @set: the set
+ * @name: the name; interned here
+ * @len: its length
+ * @h: its hash_bytes(), as nameset_prefetch() was given it
+ */
+void nameset_add_hashed(struct nameset *set, const char *name, size_t len,
+			uint64_t h)
+{
+	nameset_insert(set, name, len, h, false);
 }
 
 /**
@@ -367,7 +380,9 @@ void nameset_add_n(struct nameset *set, const char *name, size_t len)
  */
 void nameset_add_interned(struct nameset *set, const char *name)
 {
-	nameset_insert(set, name, strlen(name), true);
+	size_t len = strlen(name);
+
+	nameset_insert(set, name, len, hash_bytes(name, len), true);
 }
 
 void nameset_release(struct nameset *set)

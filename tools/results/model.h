@@ -40,10 +40,13 @@ enum severity {
 /*
  * One record. Strings marked "interned" come from intern() and are
  * shared; the others belong to the record. A field that a record type
- * does not use is NULL or 0.
+ * does not use is NULL or 0. The small fields are put together, where
+ * they leave no padding: a build log makes records by the hundred
+ * thousand, which results_truncate() zeroes again.
  */
 struct record {
 	enum record_type type;
+	enum severity severity;		/* REC_DIAG, REC_NOTICE */
 	const char *source;		/* interned: the kind that read it */
 	const char *input;		/* interned: the input as given */
 	unsigned long input_line;	/* 1-based line in the input */
@@ -52,13 +55,16 @@ struct record {
 	const char **path;		/* names, outermost first: interned,
 					 * or from results_name() */
 	bool path_pooled;		/* @path is from results_alloc() */
+	bool message_pooled;		/* @message is from results_alloc() */
+	bool werror;			/* REC_DIAG: a warning promoted to an
+					 * error */
+	bool failed;			/* REC_BUILD: make failed */
 	unsigned int depth;		/* entries in @path */
 	enum test_status status;
 	char *reason;			/* skip reason or log excerpt */
 
 	/* REC_DIAG, REC_NOTICE (tool, message) and REC_BUILD (message) */
 	const char *tool;		/* interned: gcc, clang, kernel-doc... */
-	enum severity severity;
 	const char *file;		/* interned, relative to the tree */
 	unsigned long line;		/* 0 when the tool gave none */
 	unsigned long column;		/* 0 when the tool gave none */
@@ -66,12 +72,9 @@ struct record {
 	const char *includer;		/* interned: the unit including the
 					 * header @file, or NULL */
 	char *message;			/* see record_set_message() */
-	bool message_pooled;		/* @message is from results_alloc() */
 	char *context;			/* attached context lines */
-	bool werror;			/* a warning promoted to an error */
 
 	/* REC_BUILD */
-	bool failed;
 	const char *target;		/* interned: what make failed to make */
 
 	/* REC_TEST, REC_BUILD and REC_DIAG read from KCIDB */
@@ -185,6 +188,39 @@ static inline void *results_alloc(struct results *res, size_t size)
 }
 
 /**
+ * results_add_interned() - results_add() of an interned @source
+ * @res: the model
+ * @type: what kind of record
+ * @source: the kind of input that produced it, interned
+ * @in: the input it came from
+ * @line: its 1-based line in that input
+ *
+ * For a caller that keeps the interned kind of the records before
+ * (kbuild_diag()). The returned pointer is valid until the next record
+ * is added.
+ *
+ * Return: the new record, zeroed but for the arguments.
+ */
+static inline struct record *results_add_interned(struct results *res,
+						  enum record_type type,
+						  const char *source,
+						  const struct input *in,
+						  unsigned long line)
+{
+	struct record *r;
+
+	/* the records past @res->nr are kept zeroed (results_grow()) */
+	if (res->nr == res->alloc)
+		results_grow(res);
+	r = &res->rec[res->nr++];
+	r->type = type;
+	r->source = source;
+	r->input = in ? in->name : NULL;
+	r->input_line = line;
+	return r;
+}
+
+/**
  * results_add() - append an empty record
  * @res: the model
  * @type: what kind of record
@@ -204,17 +240,8 @@ static inline struct record *results_add(struct results *res,
 					 const struct input *in,
 					 unsigned long line)
 {
-	struct record *r;
-
-	/* the records past @res->nr are kept zeroed (results_grow()) */
-	if (res->nr == res->alloc)
-		results_grow(res);
-	r = &res->rec[res->nr++];
-	r->type = type;
-	r->source = intern_static(source);
-	r->input = in ? in->name : NULL;
-	r->input_line = line;
-	return r;
+	return results_add_interned(res, type, intern_static(source), in,
+				    line);
 }
 
 void input_set_label(struct input *in, const char *key, const char *value,
@@ -223,6 +250,8 @@ const char *input_label(const struct input *in, const char *key);
 
 void nameset_add(struct nameset *set, const char *name);
 void nameset_add_n(struct nameset *set, const char *name, size_t len);
+void nameset_add_hashed(struct nameset *set, const char *name, size_t len,
+			uint64_t h);
 void nameset_add_interned(struct nameset *set, const char *name);
 bool nameset_has(const struct nameset *set, const char *name);
 void nameset_prefetch(const struct nameset *set, uint64_t h);
