@@ -92,7 +92,8 @@ for run in "$mb" $((mb * 2)) $((mb * 2))-j4; do
 		       n, s / 1048576, r, g, p, (g > 0 ? r / g : 0),
 		       (p > 0 ? r / p : 0), m / 1024
 	}'
-	[ -n "$prev_rss" ] && [ "$jobs" = 1 ] && awk -v a="$prev_rss" -v b="$m" 'BEGIN {
+	[ -n "$prev_rss" ] && [ "$jobs" = 1 ] &&
+	awk -v a="$prev_rss" -v b="$m" 'BEGIN {
 		printf "memory flat when the log doubles: %s (%.1f -> %.1f MB)\n",
 		       (b <= a * 1.2 ? "yes" : "no"), a / 1024, b / 1024
 	}'

@@ -2,7 +2,8 @@
 #
 # A realistic kernel build log, for the benchmark only (never committed):
 #
-#   LC_ALL=C awk -v mb=200 -v units=4000 [-v jobs=4] -f gen-kbuild.awk > build.log
+#   LC_ALL=C awk -v mb=200 -v units=4000 [-v jobs=4] -f gen-kbuild.awk \
+#       > build.log
 #
 # One pass is a make -k C=1 W=1 build of UNITS units in 200 directories:
 # kbuild's progress lines, gcc warnings with their gutter and caret lines

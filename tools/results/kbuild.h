@@ -71,7 +71,7 @@ struct kbuild {
 	struct location loc;
 	/* and what the formats found out about it, for the next ones */
 	const char *loc_base;		/* kbuild_base(), or NULL */
-	const char *loc_doc;		/* kernel-doc's message (fmt-cc.c) */
+	const char *loc_doc;		/* kernel-doc's message, fmt-cc.c */
 	enum severity loc_doc_sev;	/* and its severity */
 	const char *loc_file;		/* @loc.file interned, or NULL */
 	bool loc_plain;			/* @loc.file is no Makefile */

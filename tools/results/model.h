@@ -55,9 +55,9 @@ struct record {
 	const char **path;		/* names, outermost first: interned,
 					 * or from results_name() */
 	bool path_pooled;		/* @path is from results_alloc() */
-	bool message_pooled;		/* @message is from results_alloc() */
-	bool werror;			/* REC_DIAG: a warning promoted to an
-					 * error */
+	bool message_pooled;		/* @message: from results_alloc() */
+	bool werror;			/* REC_DIAG: a warning promoted to
+					 * an error */
 	bool failed;			/* REC_BUILD: make failed */
 	unsigned int depth;		/* entries in @path */
 	enum test_status status;

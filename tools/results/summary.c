@@ -818,7 +818,8 @@ struct diag_key {
 	size_t len;		/* the message's length */
 	uint64_t h;		/* diag_hash_msg() */
 	bool hashed;		/* @len, @h and @d.msg_hash are set */
-	size_t pos;		/* the group fetched or foretold, or SIZE_MAX */
+	size_t pos;		/* the group fetched or foretold, or
+				 * SIZE_MAX */
 };
 
 /*

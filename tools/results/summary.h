@@ -71,7 +71,7 @@ struct input_desc {
  * identity's hash, which a lookup compares before it reads the group
  */
 struct index_slot {
-	uint32_t pos;				/* position + 1; 0 is empty */
+	uint32_t pos;			/* position + 1; 0 is empty */
 	uint32_t tag;				/* the hash >> 32 */
 };
 
