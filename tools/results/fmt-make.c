@@ -107,8 +107,13 @@ static void prefetch_source(struct kbuild *kb, const char *obj, size_t len)
 	nameset_prefetch(&kb->ctx->in->checked, h);
 }
 
-/* Add the unit that waits to the set of units, if one does */
-static void flush_unit(struct kbuild *kb)
+/**
+ * fmt_make_finish() - add the unit that waits (add_unit()), if one does
+ * @kb: the log state
+ *
+ * At the next progress line, and at the end of a log.
+ */
+void fmt_make_finish(struct kbuild *kb)
 {
 	if (kb->unit_len)
 		nameset_add_hashed(&kb->ctx->in->units, kb->unit,
@@ -127,7 +132,7 @@ static void add_unit(struct kbuild *kb, const char *name, size_t len)
 {
 	struct nameset *units = &kb->ctx->in->units;
 
-	flush_unit(kb);
+	fmt_make_finish(kb);
 	if (!len || len > sizeof(kb->unit)) {
 		nameset_add_n(units, name, len);
 		return;
@@ -136,15 +141,6 @@ static void add_unit(struct kbuild *kb, const char *name, size_t len)
 	kb->unit_len = len;
 	kb->unit_hash = hash_bytes(name, len);
 	nameset_prefetch(units, kb->unit_hash);
-}
-
-/**
- * fmt_make_finish() - add the unit that waits, at the end of a log
- * @kb: the log state
- */
-void fmt_make_finish(struct kbuild *kb)
-{
-	flush_unit(kb);
 }
 
 /*

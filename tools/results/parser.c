@@ -214,7 +214,6 @@ struct reader {
 /* bytes16 (util.h), as signed bytes */
 typedef signed char sbytes16 __attribute__((vector_size(16)));
 
-
 /* May @c need cleaning (clean_line())? Control bytes but tabs, and DEL */
 static inline bool needs_cleaning(unsigned char c)
 {
